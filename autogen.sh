@@ -1,0 +1,6 @@
+#!/bin/sh
+# Regenerate the build system: configure, Makefile.in and gettext's po/ glue.
+set -e
+cd "$(dirname "$0")"
+autoreconf --force --install --verbose >/dev/null
+echo "Now run ./configure && make"

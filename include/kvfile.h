@@ -1,0 +1,27 @@
+/* "Key: value [kB]" and "key value" files: /proc/meminfo, /proc/vmstat. */
+#ifndef GHOSTSWAP_KVFILE_H
+#define GHOSTSWAP_KVFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct kv {
+	char *key;
+	uint64_t value;		/* as written: kB where the file says kB */
+};
+
+struct kvfile {
+	struct kv *v;
+	size_t n;
+};
+
+/* Read <sysroot>@path. Lines that do not parse are skipped. 0 or -errno. */
+int kvfile_read(const char *path, struct kvfile *kf);
+/* 0 and *val, or -ENOENT when the key is absent. */
+int kvfile_get(const struct kvfile *kf, const char *key, uint64_t *val);
+void kvfile_free(struct kvfile *kf);
+
+/* MemTotal from /proc/meminfo in bytes. */
+int meminfo_total_bytes(uint64_t *bytes);
+
+#endif

@@ -1,0 +1,36 @@
+/* Active swap areas, from /proc/swaps (parsed by libmount). */
+#ifndef GHOSTSWAP_SWAPS_H
+#define GHOSTSWAP_SWAPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+struct swap_entry {
+	char *path;		/* unescaped, without " (deleted)" */
+	char *type;		/* partition, file, ghost, vswap, ... */
+	uint64_t size_kib;	/* virtual for ghost devices */
+	uint64_t used_kib;
+	int prio;
+	bool deleted;		/* the backing file was unlinked */
+};
+
+struct swap_list {
+	struct swap_entry *v;
+	size_t n;
+};
+
+/* Read <sysroot>/proc/swaps. Returns 0 or -errno (-ENOENT: no swap support). */
+int swaps_read(struct swap_list *l);
+void swaps_free(struct swap_list *l);
+
+/*
+ * Is the file or device @path (with @st from stat()) an active swap area?
+ * Matches by path, then by device number / inode where the listed path
+ * still resolves. Returns the entry or NULL.
+ */
+const struct swap_entry *swaps_find(const struct swap_list *l, const char *path,
+				    const struct stat *st);
+
+#endif
