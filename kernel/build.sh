@@ -63,6 +63,7 @@ if [ -n "$SOURCE" ]; then
 	SOURCE=$(cd "$SOURCE" && pwd) || die "no such kernel source: $SOURCE"
 	if [ ! -f "$SOURCE/Makefile" ] || [ ! -f "$SOURCE/mm/swapfile.c" ]; then
 		die "$SOURCE does not look like a Linux source tree"
+	fi
 	SOURCE_ID="user:$SOURCE"
 else
 	SOURCE=$("$HERE/fetch-source.sh" | tail -n1)

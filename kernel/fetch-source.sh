@@ -62,14 +62,21 @@ if [ -z "$deb" ]; then
 	log "updating private apt index in $D"
 	apt-get "${A[@]}" -q update >&2 || die "apt-get update failed"
 	ver=$(pick_version) || die "no $PKG 7.3.x in trixie-backports"
-	log "downloading $PKG=$ver"
-	(cd "$D/dl" && apt-get "${A[@]}" -q download "$PKG=$ver" >&2) ||
-		die "apt-get download $PKG=$ver failed"
-	deb=$(ls -t "$D"/dl/"${PKG}"_*_all.deb | head -n1)
 	want=$(apt-cache "${A[@]}" show "$PKG=$ver" | awk '/^SHA256:/ {print $2; exit}')
+	deb=$D/dl/${PKG}_${ver}_all.deb
+	# A copy placed in $D/dl beforehand is used if it matches the index.
+	if [ ! -f "$deb" ] || [ "$(sha256sum "$deb" | awk '{print $1}')" != "$want" ]; then
+		log "downloading $PKG=$ver"
+		rm -f "$deb"
+		(cd "$D/dl" && apt-get "${A[@]}" -q download "$PKG=$ver" >&2) ||
+			die "apt-get download $PKG=$ver failed"
+		deb=$(find "$D/dl" -maxdepth 1 -name "${PKG}_*_all.deb" -printf '%T@ %p\n' | sort -rn | head -n1 | cut -d' ' -f2-)
+	fi
 	have=$(sha256sum "$deb" | awk '{print $1}')
-	[ -n "$want" ] && [ "$want" = "$have" ] ||
-		{ rm -f "$deb"; die "SHA256 mismatch for $(basename "$deb") (index: $want, file: $have)"; }
+	if [ -z "$want" ] || [ "$want" != "$have" ]; then
+		rm -f "$deb"
+		die "SHA256 mismatch for $(basename "$deb") (index: $want, file: $have)"
+	fi
 	echo "$have" > "$deb.verified"
 	log "verified $(basename "$deb") sha256 $have"
 fi
