@@ -1,0 +1,38 @@
+/*
+ * What the running kernel (or the --sysroot tree) offers for ghost swap,
+ * found by looking at the files it creates, never by trying.
+ *
+ * Under a --sysroot tree, a regular file dev/ghostswap whose first line is
+ * "char 1:13" stands for the device node (trees in git cannot hold nodes).
+ */
+#ifndef GHOSTSWAP_KFEATURES_H
+#define GHOSTSWAP_KFEATURES_H
+
+#include <stdbool.h>
+
+/* The patched kernel's /dev/ghostswap size knob: its presence marks ghost support. */
+#define KF_GHOST_PARAM_DIR	"/sys/module/ghostswap/parameters"
+#define KF_GHOST_SIZE_PARAM	KF_GHOST_PARAM_DIR "/size"
+#define KF_VSWAP_DEBUGFS	"/sys/kernel/debug/vswap"
+#define KF_ZSWAP_PARAM_DIR	"/sys/module/zswap/parameters"
+
+enum kf_devnode {
+	KF_DEVNODE_MISSING = 0,	/* no /dev/ghostswap */
+	KF_DEVNODE_OK,		/* a character device 1:13 */
+	KF_DEVNODE_WRONG,	/* something else under that name */
+};
+
+struct kfeatures {
+	bool ghost;		/* kernel activates ghost swap (files and /dev/ghostswap) */
+	enum kf_devnode devnode;
+	bool tiers;		/* /sys/kernel/mm/swap/tiers */
+	bool vswap_debugfs;	/* /sys/kernel/debug/vswap (needs debugfs and root) */
+	bool zswap;		/* zswap built in */
+};
+
+void kfeatures_probe(struct kfeatures *kf);
+
+/* Where the suite's kernel comes from, for messages that point at it. */
+#define KF_KERNEL_HINT	"the ghostswap-utils kernel patch series (kernel/ in the source tree)"
+
+#endif

@@ -1,0 +1,57 @@
+/* Kernel feature probes, all through the sysroot so tests can fake them. */
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include "c.h"
+#include "ghost.h"
+#include "kfeatures.h"
+#include "sysroot.h"
+#include "tiers.h"
+
+/*
+ * A captured tree cannot hold device nodes (git, unprivileged tests): there a
+ * regular file whose first line is "char MAJOR:MINOR" stands for the node.
+ */
+static enum kf_devnode fixture_devnode(void)
+{
+	unsigned int maj, min;
+	char *line;
+	int ok;
+
+	if (sysroot_read_line(GHOSTSWAP_DEVICE, &line))
+		return KF_DEVNODE_WRONG;
+	ok = sscanf(line, "char %u:%u", &maj, &min) == 2 && maj == GHOSTSWAP_MAJOR &&
+	     min == GHOSTSWAP_MINOR;
+	free(line);
+	return ok ? KF_DEVNODE_OK : KF_DEVNODE_WRONG;
+}
+
+static enum kf_devnode probe_devnode(void)
+{
+	struct stat st;
+	char *p;
+	int rc;
+
+	/* lstat: a symlink named /dev/ghostswap is not the device */
+	p = sysroot_path(GHOSTSWAP_DEVICE);
+	rc = lstat(p, &st);
+	free(p);
+	if (rc != 0)
+		return KF_DEVNODE_MISSING;
+	if (!sysroot_is_live() && S_ISREG(st.st_mode))
+		return fixture_devnode();
+	if (!S_ISCHR(st.st_mode) || major(st.st_rdev) != GHOSTSWAP_MAJOR ||
+	    minor(st.st_rdev) != GHOSTSWAP_MINOR)
+		return KF_DEVNODE_WRONG;
+	return KF_DEVNODE_OK;
+}
+
+void kfeatures_probe(struct kfeatures *kf)
+{
+	memset(kf, 0, sizeof(*kf));
+	kf->ghost = sysroot_exists(KF_GHOST_SIZE_PARAM);
+	kf->devnode = probe_devnode();
+	kf->tiers = sysroot_exists(TIERS_PATH);
+	kf->vswap_debugfs = sysroot_exists(KF_VSWAP_DEBUGFS);
+	kf->zswap = sysroot_exists(KF_ZSWAP_PARAM_DIR);
+}
