@@ -170,11 +170,17 @@ static bool is_mounted(const struct mkswap_control *ctl)
 		goto out;
 	while (!found && mnt_table_next_fs(tb, itr, &fs) == 0) {
 		const char *src = mnt_fs_get_srcpath(fs);
+		struct stat st;
 
 		if (S_ISBLK(ctl->devstat.st_mode) && mnt_fs_get_devno(fs) == ctl->devstat.st_rdev)
 			found = true;
 		else if (src && !strcmp(src, ctl->devname))
 			found = true;
+		else if (src && ctl->existed && stat(src, &st) == 0)
+			found = S_ISBLK(st.st_mode) ? st.st_rdev == ctl->devstat.st_rdev &&
+							      S_ISBLK(ctl->devstat.st_mode)
+						    : st.st_dev == ctl->devstat.st_dev &&
+							      st.st_ino == ctl->devstat.st_ino;
 	}
 out:
 	if (f)
@@ -202,22 +208,24 @@ static void refuse_active_swap(const struct mkswap_control *ctl)
 	swaps_free(&swaps);
 }
 
-static void lock_device(const struct mkswap_control *ctl)
+/* The --lock / $LOCK_BLOCK_DEVICE mode as flock() operation; 0 for none. */
+static int lock_operation(const struct mkswap_control *ctl)
 {
 	const char *mode = ctl->lockmode ? ctl->lockmode : getenv("LOCK_BLOCK_DEVICE");
-	int op;
 
-	if (!mode || !S_ISBLK(ctl->devstat.st_mode))
-		return;
+	if (!mode || !strcasecmp(mode, "no") || !strcmp(mode, "0"))
+		return 0;
 	if (!strcasecmp(mode, "yes") || !strcmp(mode, "1"))
-		op = LOCK_EX;
-	else if (!strcasecmp(mode, "nonblock"))
-		op = LOCK_EX | LOCK_NB;
-	else if (!strcasecmp(mode, "no") || !strcmp(mode, "0"))
-		return;
-	else
-		errx(EXIT_FAILURE, _("unsupported lock mode: %s"), mode);
+		return LOCK_EX;
+	if (!strcasecmp(mode, "nonblock"))
+		return LOCK_EX | LOCK_NB;
+	errx(EXIT_FAILURE, _("unsupported lock mode: %s"), mode);
+}
 
+static void lock_device(const struct mkswap_control *ctl, int op)
+{
+	if (!op || !S_ISBLK(ctl->devstat.st_mode))
+		return;
 	if (flock(ctl->fd, op | LOCK_NB) == 0)
 		return;
 	if (errno != EWOULDBLOCK)
@@ -322,10 +330,9 @@ struct extent_problem {
 	const char *what;	/* NULL for a hole */
 };
 
+/* Unwritten (preallocated) extents are fine: the kernel swaps onto them. */
 static const char *extent_flags_problem(uint32_t flags)
 {
-	if (flags & FIEMAP_EXTENT_UNWRITTEN)
-		return "unwritten";
 	if (flags & FIEMAP_EXTENT_SHARED)
 		return "shared";
 	if (flags & FIEMAP_EXTENT_DATA_INLINE)
@@ -540,10 +547,10 @@ static void check_ghost_target(const struct mkswap_control *ctl)
 		blkid_probe_lookup_value(pr, "PTTYPE", &type, NULL);
 
 	if (type && ctl->force)
-		qwarnx(ctl, _("%s: warning: replacing old %s signature with a ghost swap header."),
+		qwarnx(ctl, _("%s: warning: replacing the %s signature with a ghost swap header."),
 		       ctl->devname, type);
 	else if (type)
-		errx(EXIT_FAILURE, _("error: %s holds a %s signature; will not replace it with a "
+		errx(EXIT_FAILURE, _("error: %s: %s signature found; will not replace it with a "
 				     "ghost swap header (use --force)"),
 		     ctl->devname, type);
 	else if (ctl->force)
@@ -602,7 +609,10 @@ static void set_size(struct mkswap_control *ctl, const char *block_count)
 	}
 
 	avail = device_bytes(ctl);
-	avail = avail > ctl->offset ? avail - ctl->offset : 0;
+	if (ctl->offset && ctl->offset >= avail)
+		errx(EXIT_FAILURE, _("error: offset %" PRIu64 " is beyond the end of %s (%" PRIu64 " bytes)"),
+		     ctl->offset, ctl->devname, avail);
+	avail -= ctl->offset;
 	dev_pages = avail / ctl->pagesize;
 	if (!ctl->npages)
 		ctl->npages = dev_pages;
@@ -678,7 +688,7 @@ int main(int argc, char **argv)
 	struct mkswap_control ctl = { .fd = -1 };
 	const char *block_count = NULL;
 	bool uuid_set = false;
-	int c;
+	int c, lock_op;
 	enum {
 		OPT_LOCK = CHAR_MAX + 1,
 		OPT_VERBOSE,
@@ -804,6 +814,7 @@ int main(int argc, char **argv)
 		errx(EXIT_FAILURE, _("error: --file needs --size to create %s"), ctl.devname);
 	if (!uuid_set)
 		uuid_generate(ctl.uuid);
+	lock_op = lock_operation(&ctl);
 
 	init_pagesize(&ctl);
 	stat_target(&ctl);
@@ -822,7 +833,7 @@ int main(int argc, char **argv)
 	}
 
 	open_target(&ctl);
-	lock_device(&ctl);
+	lock_device(&ctl, lock_op);
 	if (ctl.ghost)
 		check_ghost_target(&ctl);
 	else if (ctl.file)

@@ -39,6 +39,50 @@ ts_sha() {
 	sha256sum <"$1" | cut -c1-16
 }
 
+# util-linux's own mkswap: the reference for byte-for-byte comparisons
+TS_UL_MKSWAP=${TS_UL_MKSWAP:-/sbin/mkswap}
+
+# ts_need_ul_mkswap: skip unless util-linux mkswap is there to compare with.
+ts_need_ul_mkswap() {
+	[ -x "$TS_UL_MKSWAP" ] || ts_skip "util-linux mkswap not found at $TS_UL_MKSWAP"
+}
+
+# ts_mkfile NAME SIZE: a file with real blocks (no holes), mode 0600.
+ts_mkfile() {
+	rm -f "$1"
+	fallocate -l "$2" "$1" 2>/dev/null || dd if=/dev/zero of="$1" bs=1024 count=$(($2 / 1024)) status=none
+	chmod 600 "$1"
+}
+
+# ts_swap32 FILE OFFSET: reverse the byte order of the u32 at OFFSET.
+ts_swap32() {
+	local b
+	b=$(od -A n -t x1 -j "$2" -N 4 "$1" | tr -d ' \n')
+	printf "\\x${b:6:2}\\x${b:4:2}\\x${b:2:2}\\x${b:0:2}" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+
+# ts_same A B: say whether two files are byte-identical (and where not).
+ts_same() {
+	if cmp "$1" "$2" >/dev/null 2>&1; then
+		echo "identical: $(basename "$1") $(basename "$2")"
+	else
+		echo "DIFFERENT: $(basename "$1") $(basename "$2"): $(cmp "$1" "$2" 2>&1 | head -n 1)"
+	fi
+}
+
+# ts_proc_swaps PATH TYPE SIZE USED PRIO [...]: a /proc/swaps as the kernel
+# prints it (header, path padded to column 40 with at least one space).
+ts_proc_swaps() {
+	printf 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n'
+	while [ $# -ge 5 ]; do
+		local pad=$((40 - ${#1}))
+		[ $pad -lt 1 ] && pad=1
+		printf '%s%*s%s\t\t%s\t\t%s\t\t%s\n' "$1" $pad "" "$2" "$3" "$4" "$5"
+		shift 5
+	done
+}
+
 set -u
 # shellcheck disable=SC1090
 . "$1"

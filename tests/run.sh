@@ -9,14 +9,18 @@
 # source and build trees replaced by <tmp>, <src> and <build>, must equal
 # tests/expected/<component>/<name> byte for byte. Exit status 77 skips.
 # PATTERNs select tests whose <component>/<name> matches a glob.
+# --update writes each shell test's actual output over its expected file:
+# review every changed line with git diff before committing it.
 set -u
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$PWD
+update=no
 while [ $# -gt 0 ]; do
 	case $1 in
 	--srcdir) srcdir=$(cd "$2" && pwd); shift 2 ;;
 	--builddir) builddir=$(cd "$2" && pwd); shift 2 ;;
+	--update) update=yes; shift ;;
 	--) shift; break ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
@@ -81,6 +85,10 @@ for t in "$srcdir"/tests/ts/*/*; do
 	(cd "$tmp" && TS_TMPDIR=$tmp bash "$srcdir/tests/functions.sh" "$t") >"$tmp.out" 2>&1
 	rc=$?
 	sed -i -e "s|$tmp|<tmp>|g" -e "s|$builddir|<build>|g" -e "s|$srcdir|<src>|g" "$tmp.out"
+	if [ $update = yes ] && [ $rc -ne 77 ]; then
+		mkdir -p "$(dirname "$expected")"
+		cp "$tmp.out" "$expected"
+	fi
 	if [ $rc -eq 77 ]; then
 		result SKIP "$name" "$(tail -n 1 "$tmp.out")"
 	elif [ $rc -ne 0 ]; then
