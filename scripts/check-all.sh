@@ -1,0 +1,93 @@
+#!/bin/bash
+# Run every test of ghostswap-utils and print one final line
+# "N passed, N failed":
+#   1. host suite (make check in an ASan+UBSan, -Werror build): C unit tests,
+#      fixture tests, man-page lint, completions, translation;
+#   2. make distcheck (the release tarball builds and passes too);
+#   3. the VM suite: the bundled Linux 7.3 kernel (patched, unpatched and
+#      debug variants) booted under QEMU, with the suite's scenarios run
+#      inside (tests/vm/check.sh).
+# Dependencies are installed first (scripts/install-deps.sh). Kernel builds
+# are cached in ${GHOSTSWAP_CACHE:-~/.cache/ghostswap-utils}; nothing
+# depends on that cache being there.
+#   GHOSTSWAP_SKIP_VM=1     run only the host parts (1 and 2)
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+logs=${GHOSTSWAP_BUILD:-$top/build}/logs
+mkdir -p "$logs"
+
+total_pass=0 total_fail=0 total_skip=0
+summary=()
+
+# count SUITE LOG: add the "N passed, N failed[, N skipped]" line of LOG
+count() {
+	local line p f s
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "check-all: $1 printed no result line: counted as one failure"
+		total_fail=$((total_fail + 1))
+		summary+=("$1: no result (see $2)")
+		return
+	fi
+	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+	s=$(echo "$line" | sed -nE 's/.*, ([0-9]+) skipped.*/\1/p')
+	total_pass=$((total_pass + p)) total_fail=$((total_fail + f)) total_skip=$((total_skip + ${s:-0}))
+	summary+=("$1: $line")
+}
+
+# single SUITE STATUS: a check that is one test
+single() {
+	if [ "$2" -eq 0 ]; then
+		echo "PASS: $1"
+		total_pass=$((total_pass + 1))
+		summary+=("$1: passed")
+	else
+		echo "FAIL: $1"
+		total_fail=$((total_fail + 1))
+		summary+=("$1: FAILED")
+	fi
+}
+
+echo "== dependencies"
+scripts/install-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "== host build (-Werror, ASan, UBSan)"
+if hostdir=$(scripts/build.sh host | tail -n 1); then
+	single build/host 0
+	echo "== host tests"
+	make -C "$hostdir" check 2>&1 | tee "$logs/host.log" | grep -E '^(PASS|FAIL|SKIP)|^    '
+	count host "$logs/host.log"
+
+	echo "== make distcheck"
+	make -C "$hostdir" distcheck >"$logs/distcheck.log" 2>&1
+	rc=$?
+	[ $rc -eq 0 ] || tail -n 30 "$logs/distcheck.log"
+	single distcheck $rc
+else
+	single build/host 1
+fi
+
+if [ "${GHOSTSWAP_SKIP_VM:-0}" = 1 ]; then
+	echo "== VM suite skipped (GHOSTSWAP_SKIP_VM=1)"
+elif [ ! -x tests/vm/check.sh ]; then
+	echo "== VM suite: tests/vm/check.sh missing"
+	single vm/harness 1
+else
+	echo "== VM build (-Werror, installed for the guest)"
+	if dest=$(scripts/build.sh vm | tail -n 1); then
+		echo "== VM suite"
+		GHOSTSWAP_TOOLS_DIR=$dest tests/vm/check.sh 2>"$logs/vm.err" | tee "$logs/vm.log"
+		[ -s "$logs/vm.err" ] && tail -n 20 "$logs/vm.err"
+		count vm "$logs/vm.log"
+	else
+		single build/vm 1
+	fi
+fi
+
+echo
+echo "== summary"
+printf '  %s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+[ $total_fail -eq 0 ]
