@@ -1,0 +1,76 @@
+# Shared helpers for the VM scenarios (busybox sh).  Source it with
+#   . "$GS_DIR/lib.sh"
+# Environment set by the VM init (see tests/vm/README.md):
+#   GS_VARIANT   ghost, stock or debug
+#   GS_DIR       /usr/lib/ghostswap-test
+#   GS_MKSWAP, GS_GHOSTSWAPON, GS_GHOSTSWAPOFF, GS_SWAPSTAT
+#                paths of the project's tools in the VM, empty if absent
+#   GS_PROJECT_TOOLS  names of the tools the project's source tree has
+#   GS_UL        directory of the system's util-linux swapon/swapoff/mkswap
+#   GS_DISK      the host's scratch disk (/dev/vda) when attached
+# The current directory is a fresh scratch directory on tmpfs.
+
+info() { echo "[$(basename "$0" .sh)] $*"; }
+fail() { echo "[$(basename "$0" .sh)] FAIL: $*"; exit 1; }
+skip() { echo "[$(basename "$0" .sh)] SKIP: $*"; exit 77; }
+check() { # check DESCRIPTION COMMAND...: fail unless COMMAND succeeds
+	desc=$1; shift
+	if "$@"; then info "ok: $desc"; else fail "$desc"; fi
+}
+
+# Values of the counters.
+vswap() { cat "/sys/kernel/debug/vswap/$1" 2>/dev/null || echo 0; }
+zswap_stat() { cat "/sys/kernel/debug/zswap/$1" 2>/dev/null || echo 0; }
+vmstat() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/vmstat; }
+meminfo_kb() { awk -v k="$1:" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/meminfo; }
+mem_total_mb() { echo $(( $(meminfo_kb MemTotal) / 1024 )); }
+is_ghost_kernel() { [ -e /sys/kernel/debug/vswap/used ]; }
+
+# swaps_type PATH: the Type column of PATH in /proc/swaps
+swaps_type() { awk -v p="$1" 'NR > 1 && $1 == p { print $2 }' /proc/swaps; }
+# swaps_used_kb PATH
+swaps_used_kb() { awk -v p="$1" 'NR > 1 && $1 == p { print $4 }' /proc/swaps; }
+
+dump_state() {
+	echo "--- /proc/swaps"; cat /proc/swaps
+	echo "--- vswap"; for f in /sys/kernel/debug/vswap/*; do [ -e "$f" ] && echo "$(basename "$f") $(cat "$f")"; done
+	echo "--- zswap"; for f in /sys/kernel/debug/zswap/*; do echo "$(basename "$f") $(cat "$f")"; done
+	echo "--- vmstat"; grep -E '^(pswp|zswp|swpin_zero|swpout_zero|oom_kill)' /proc/vmstat
+	echo "--- meminfo"; grep -E '^(MemTotal|MemFree|MemAvailable|SwapTotal|SwapFree|Zswap|Zswapped|AnonPages|Slab)' /proc/meminfo
+}
+
+# make_ghost_file FILE SIZE: a ghost swapfile made with the project's
+# mkswap --ghost when it is in the VM; otherwise (the project's mkswap does
+# not exist yet) with util-linux mkswap on a sparse file truncated to one
+# page.  Fails when the project has a mkswap but it is not in the VM.
+make_ghost_file() {
+	if [ -n "$GS_MKSWAP" ]; then
+		info "ghost swapfile $1 ($2) made by the project's mkswap: $GS_MKSWAP --ghost --size $2 $1"
+		"$GS_MKSWAP" --ghost --size "$2" "$1" || fail "mkswap --ghost --size $2 $1 failed"
+	else
+		case " $GS_PROJECT_TOOLS " in
+		*" mkswap "*) fail "the project has a mkswap but it is not installed in the VM (tools dir missing?)" ;;
+		esac
+		info "WARNING: project mkswap not available: ghost swapfile $1 ($2) made by util-linux mkswap + truncate"
+		rm -f "$1"
+		truncate -s "$2" "$1" || fail "truncate $1"
+		"$GS_UL/mkswap" "$1" > /dev/null || fail "util-linux mkswap $1"
+		truncate -s 4096 "$1" || fail "truncate $1 to one page"
+	fi
+	chmod 600 "$1"
+}
+
+# swap_on [-p PRIO] [-d] PATH / swap_off PATH: plain swapon(2)/swapoff(2)
+# through the swapctl helper, so scenarios test the kernel, not a tool.
+swap_on() { "$GS_DIR/bin/swapctl" on "$@"; }
+swap_off() { "$GS_DIR/bin/swapctl" off "$@"; }
+
+# run_memhog ARGS...: run memhog, return its exit status (137 = killed)
+run_memhog() {
+	"$GS_DIR/bin/memhog" "$@"
+}
+
+# Scale a size in MiB for slow kernels: halved on the debug variant.
+scale_mb() {
+	if [ "$GS_VARIANT" = debug ]; then echo $(( $1 / 2 )); else echo "$1"; fi
+}
