@@ -9,7 +9,7 @@
 
 #define DELETED_SUFFIX " (deleted)"
 
-static void add_entry(struct swap_list *l, struct libmnt_fs *fs)
+static void add_entry(struct swap_list *l, struct libmnt_fs *fs, bool deleted)
 {
 	struct swap_entry *e;
 	const char *src = mnt_fs_get_source(fs);
@@ -24,7 +24,9 @@ static void add_entry(struct swap_list *l, struct libmnt_fs *fs)
 	e->size_kib = mnt_fs_get_size(fs);
 	e->used_kib = mnt_fs_get_usedsize(fs);
 	e->prio = mnt_fs_get_priority(fs);
+	e->deleted = deleted;
 
+	/* libmount >= 2.36 strips the suffix itself; older ones leave it */
 	len = strlen(e->path);
 	if (len > strlen(DELETED_SUFFIX) &&
 	    !strcmp(e->path + len - strlen(DELETED_SUFFIX), DELETED_SUFFIX)) {
@@ -33,15 +35,24 @@ static void add_entry(struct swap_list *l, struct libmnt_fs *fs)
 	}
 }
 
+/* The kernel escapes the space of " (deleted)" like any other: "\\040(deleted)". */
+static bool raw_deleted(const char *line, size_t len)
+{
+	static const char sfx[] = "\\040(deleted)";
+	size_t n = strcspn(line, " \t\n");
+
+	if (n > len)
+		n = len;
+	return n >= sizeof(sfx) - 1 && !memcmp(line + n - (sizeof(sfx) - 1), sfx, sizeof(sfx) - 1);
+}
+
 int swaps_read(struct swap_list *l)
 {
 	struct libmnt_table *tb;
-	struct libmnt_iter *itr;
 	struct libmnt_fs *fs;
-	char *buf;
-	size_t len;
-	FILE *f;
-	int rc;
+	char *buf, *line, *next;
+	size_t len, hdrlen;
+	int rc = 0;
 
 	memset(l, 0, sizeof(*l));
 	rc = sysroot_read_file("/proc/swaps", &buf, &len);
@@ -49,21 +60,41 @@ int swaps_read(struct swap_list *l)
 		return rc;
 
 	tb = mnt_new_table();
-	itr = mnt_new_iter(MNT_ITER_FORWARD);
-	if (!tb || !itr)
+	if (!tb)
 		err(EXIT_FAILURE, _("cannot initialize libmount"));
 
-	/* hand libmount the bytes we read, so --save keeps exactly these */
-	f = len ? fmemopen(buf, len, "r") : NULL;
-	if (f) {
+	/*
+	 * libmount drops " (deleted)" from the path without telling (2.38 has
+	 * no getter for it), so hand it one row at a time, behind the header,
+	 * and look at the raw row for the suffix. The bytes are the ones we
+	 * read, so --save keeps exactly these.
+	 */
+	hdrlen = strcspn(buf, "\n");
+	for (line = buf + hdrlen; *line; line = next) {
+		size_t n;
+		char *chunk;
+		FILE *f;
+		int before = mnt_table_get_nents(tb);
+
+		line += (*line == '\n');
+		n = strcspn(line, "\n");
+		next = line + n;
+		if (!n)
+			continue;
+		xasprintf(&chunk, "%.*s\n%.*s\n", (int)hdrlen, buf, (int)n, line);
+		f = fmemopen(chunk, strlen(chunk), "r");
+		if (!f)
+			err(EXIT_FAILURE, _("cannot initialize libmount"));
 		rc = mnt_table_parse_stream(tb, f, "/proc/swaps");
 		fclose(f);
+		free(chunk);
+		if (rc < 0)
+			break;
+		rc = 0;
+		if (mnt_table_get_nents(tb) > before &&
+		    mnt_table_last_fs(tb, &fs) == 0)
+			add_entry(l, fs, raw_deleted(line, n));
 	}
-	if (!rc) {
-		while (mnt_table_next_fs(tb, itr, &fs) == 0)
-			add_entry(l, fs);
-	}
-	mnt_free_iter(itr);
 	mnt_unref_table(tb);
 	free(buf);
 	return rc < 0 ? rc : 0;
