@@ -42,9 +42,11 @@ while [ ! -e ready ]; do sleep 1; done
 report
 say "grep -E '^(pswpout|zswpout|swpout_zero)' /proc/vmstat   # pswpout stays 0: no disk I/O"
 grep -E '^(pswpout|zswpout|swpout_zero)' /proc/vmstat
-say "swapoff /tmp/gs/ghost.swap   # brings every page back from zswap"
-if [ -n "$GS_GHOSTSWAPOFF" ]; then "$GS_GHOSTSWAPOFF" /tmp/gs/ghost.swap; else swap_off /tmp/gs/ghost.swap; fi
+say "kill -USR1 memhog   # it reads every page back and checks it"
 kill -USR1 $hog
 wait $hog
 report
+say "swapoff /tmp/gs/ghost.swap"
+if [ -n "$GS_GHOSTSWAPOFF" ]; then "$GS_GHOSTSWAPOFF" /tmp/gs/ghost.swap; else swap_off /tmp/gs/ghost.swap; fi
+run cat /proc/swaps
 echo "=== end of demo ==="

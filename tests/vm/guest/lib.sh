@@ -18,6 +18,9 @@ check() { # check DESCRIPTION COMMAND...: fail unless COMMAND succeeds
 	if "$@"; then info "ok: $desc"; else fail "$desc"; fi
 }
 
+# near A B PCT: A is within PCT percent of B (counters read a moment apart)
+near() { [ $(( ($1 - $2) * 100 )) -le $(( $2 * $3 )) ] && [ $(( ($2 - $1) * 100 )) -le $(( $2 * $3 )) ]; }
+
 # Values of the counters.
 vswap() { cat "/sys/kernel/debug/vswap/$1" 2>/dev/null || echo 0; }
 zswap_stat() { cat "/sys/kernel/debug/zswap/$1" 2>/dev/null || echo 0; }
@@ -65,7 +68,9 @@ make_ghost_file() {
 swap_on() { "$GS_DIR/bin/swapctl" on "$@"; }
 swap_off() { "$GS_DIR/bin/swapctl" off "$@"; }
 
-# run_memhog ARGS...: run memhog, return its exit status (137 = killed)
+# run_memhog ARGS...: run memhog, return its exit status (137 = killed).
+# To run it in the background use "$MEMHOG" ARGS & so that $! is its pid.
+MEMHOG=$GS_DIR/bin/memhog
 run_memhog() {
 	"$GS_DIR/bin/memhog" "$@"
 }

@@ -17,7 +17,7 @@ r0=$(vswap zswap_reject_resident) po0=$(vmstat pswpout)
 rsize=$(( ram * 35 / 100 )) csize=$(scale_mb $(( ram * 6 / 5 )))
 info "RAM $ram MiB: $rsize MiB random held, then $csize MiB compressible"
 rm -f ready
-run_memhog -p random -s 3 -w ready "$rsize" &
+"$MEMHOG" -p random -s 3 -w ready "$rsize" &
 hog=$!
 while [ ! -e ready ]; do
 	kill -0 $hog 2>/dev/null || { wait $hog; fail "random memhog died while filling (exit $?)"; }
@@ -44,9 +44,13 @@ oom() {
 	check "$1: memhog was killed by SIGKILL" [ "$rc" = 137 ]
 	check "$1: by the OOM killer" [ "$(vmstat oom_kill)" -gt "$k0" ]
 }
+# Without swap, the default overcommit heuristic would refuse the mmap
+# outright; always overcommit so both runs reach the OOM killer.
+echo 1 > /proc/sys/vm/overcommit_memory
 oom "with ghost swap"
 swap_off /dev/ghostswap || fail "swapoff"
 oom "without swap"
+echo 0 > /proc/sys/vm/overcommit_memory
 check "system still alive" [ -r /proc/meminfo ]
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
 info "done"
