@@ -148,7 +148,7 @@ static void __noreturn usage(void)
 		"                            is activated: use with --show, -s or --dry-run)\n"), out);
 	fputs(_(" -v, --verbose            verbose mode\n"), out);
 	fputs("\n", out);
-	usage_help_options(out, 26);
+	usage_help_options(out, 25);
 
 	fputs(_("\nThe <spec> parameter:\n"
 		" -L <label>             synonym for LABEL=<label>\n"
@@ -322,9 +322,24 @@ static char *resolve_tag(struct swapon_ctl *ctl, const char *tag, const char *va
 	return NULL;
 }
 
+static bool is_tag_spec(const char *spec)
+{
+	static const char *const tags[] = { "LABEL=", "UUID=", "PARTLABEL=", "PARTUUID=" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tags); i++) {
+		if (!strncmp(spec, tags[i], strlen(tags[i])))
+			return true;
+	}
+	return false;
+}
+
 static char *resolve_spec(struct swapon_ctl *ctl, const char *spec)
 {
 	char *tag = NULL, *value = NULL, *p;
+
+	if (is_tag_spec(spec) && !strchr(spec, '=')[1])
+		return NULL;
 
 	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag &&
 	    value) {
@@ -624,8 +639,13 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 	case KF_DEVNODE_MISSING:
 		if (p->no_fail)
 			return 1;
-		warnx(_("%s does not exist: the running kernel has no ghost swap device; "
-			"boot a kernel built with %s"), t->path, KF_KERNEL_HINT);
+		if (ctl->kf.ghost)
+			warnx(_("%s does not exist, but the kernel has ghost swap: create the node "
+				"with 'mknod -m 0660 %s c %d %d'"), t->path, GHOSTSWAP_DEVICE,
+			      GHOSTSWAP_MAJOR, GHOSTSWAP_MINOR);
+		else
+			warnx(_("%s does not exist: the running kernel has no ghost swap device; "
+				"boot a kernel built with %s"), t->path, KF_KERNEL_HINT);
 		return -1;
 	case KF_DEVNODE_WRONG:
 		warnx(_("%s is not the ghost swap device (a character device %d:%d)"), t->path,
@@ -738,14 +758,19 @@ static int swapon_checks(struct swapon_ctl *ctl, struct swap_target *t, const st
 	len = read(fd, buf, SWAP_MAX_PAGESIZE);
 	if (len < 0 || swap_header_decode(buf, len, &h) != 0) {
 		ps = len > 0 ? find_suspend_sig(buf, len) : 0;
-		free(buf);
 		if (!ps) {
+			free(buf);
 			warnx(_("%s: read swap header failed"), t->path);
 			goto out;
 		}
 		warnx(_("%s: software suspend data detected. Rewriting the swap signature."),
 		      t->path);
 		rc = rewrite_signature(ctl, t, ps);
+		/* what the header says once the signature is back */
+		memcpy(buf + ps - SWAP_SIGNATURE_LEN, SWAP_SIGNATURE, SWAP_SIGNATURE_LEN);
+		if (!rc && swap_header_decode(buf, len, &h) == 0)
+			t->vsize = ((uint64_t)h.last_page + 1) * h.pagesize;
+		free(buf);
 		goto out;
 	}
 	free(buf);
@@ -1304,7 +1329,7 @@ static int parse_columns(struct swapon_ctl *ctl, const char *list)
 		int id;
 
 		if (!len) {
-			warnx(_("unknown column: %s"), "");
+			warnx(_("empty column name in --show list '%s'"), list);
 			return -1;
 		}
 		id = column_name_to_id(p, len);
@@ -1455,7 +1480,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SHOW:
 			if (optarg && parse_columns(&ctl, optarg) != 0)
-				return EXIT_FAILURE;
+				exit(EXIT_FAILURE);
 			ctl.show = true;
 			break;
 		case OPT_OUTPUT_ALL:
@@ -1515,8 +1540,9 @@ int main(int argc, char **argv)
 	if (sysroot)
 		sysroot_set(sysroot);
 
+	/* exit(), not return: what main() allocated stays reachable */
 	if (ctl.summarize)
-		return display_summary() ? SWAPON_EX_FAIL : EXIT_SUCCESS;
+		exit(display_summary() ? SWAPON_EX_FAIL : EXIT_SUCCESS);
 
 	if (ctl.show || (!ctl.all && !tags.n && *argv == NULL)) {
 		if (!ctl.ncolumns) {
@@ -1526,7 +1552,7 @@ int main(int argc, char **argv)
 			ctl.columns[ctl.ncolumns++] = COL_USED;
 			ctl.columns[ctl.ncolumns++] = COL_PRIO;
 		}
-		return show_table(&ctl) ? SWAPON_EX_FAIL : EXIT_SUCCESS;
+		exit(show_table(&ctl) ? SWAPON_EX_FAIL : EXIT_SUCCESS);
 	}
 
 	if (ctl.props.no_fail && !ctl.all) {
@@ -1552,7 +1578,7 @@ int main(int argc, char **argv)
 
 	/* util-linux: -o is evaluated last and overrides the other options */
 	if (options && parse_options(&ctl.props, options, "--options") != 0)
-		return EXIT_FAILURE;
+		exit(EXIT_FAILURE);
 
 	for (i = 0; i < tags.n; i++) {
 		char *v = strchr(tags.v[i], '=') + 1;
