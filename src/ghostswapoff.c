@@ -54,7 +54,7 @@ static void __noreturn usage(void)
 		"     --sysroot <dir>    read /proc and /dev below <dir> (with --dry-run)\n"
 		" -v, --verbose          verbose mode\n"), out);
 	fputs("\n", out);
-	usage_help_options(out, 24);
+	usage_help_options(out, 23);
 
 	fputs(_("\nThe <spec> parameter:\n"
 		" -L <label>             LABEL of device to be used\n"
@@ -136,11 +136,18 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 	if (ctl->verbose)
 		printf(_("swapoff %s\n"), path);
 
+	e = find_active(ctl, path);
+	if (e && e->deleted) {
+		/* swapoff(2) finds an area by its path, and this one has none left */
+		if (!quiet || ctl->dry_run)
+			warnx(_("%s: swapoff failed: the file was deleted while in use as swap, "
+				"so swapoff(2) cannot reach it by this name"), path);
+		return SWAPOFF_EX_FAILURE;
+	}
 	if (ctl->dry_run) {
-		e = find_active(ctl, path);
+		/* a dry run reports every outcome, -a included */
 		if (!e) {
-			if (!quiet)
-				warnx(_("%s: swapoff failed: not an active swap area"), path);
+			warnx(_("%s: swapoff failed: not an active swap area"), path);
 			return SWAPOFF_EX_FAILURE;
 		}
 		printf(_("would swapoff %s: %s, %s in use\n"), path, e->type,
@@ -187,6 +194,8 @@ static int swapoff_spec(struct swapoff_ctl *ctl, const char *spec)
 	char *tag = NULL, *value = NULL, *path;
 	int rc;
 
+	if ((!strncmp(spec, "LABEL=", 6) && !spec[6]) || (!strncmp(spec, "UUID=", 5) && !spec[5]))
+		return cannot_find(spec);
 	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag &&
 	    value) {
 		path = resolve_tag(ctl, tag, value);
@@ -364,10 +373,17 @@ int main(int argc, char **argv)
 		errtryhelp(SWAPOFF_EX_USAGE);
 	}
 	if (sysroot) {
+		struct stat st;
+
 		if (!ctl.dry_run) {
 			warnx(_("--sysroot reads a captured system: use it with --dry-run"));
 			errtryhelp(SWAPOFF_EX_USAGE);
 		}
+		/* a bad directory is a usage error here, not sysroot_set()'s exit 1 */
+		if (stat(sysroot, &st) != 0)
+			err(SWAPOFF_EX_USAGE, _("cannot use sysroot %s"), sysroot);
+		if (!S_ISDIR(st.st_mode))
+			errx(SWAPOFF_EX_USAGE, _("cannot use sysroot %s: not a directory"), sysroot);
 		sysroot_set(sysroot);
 	}
 	if (!ctl.dry_run) {
