@@ -10,6 +10,7 @@
  * with the reason, never as zero.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <libsmartcols.h>
@@ -166,6 +167,25 @@ static void mf_record(const char *path, int rc)
 {
 	if (!save_root)
 		return;
+	/*
+	 * An unreadable file still shows in its directory's listing: leave an
+	 * empty stand-in so that a replay lists it, and fails it as recorded.
+	 */
+	if (rc < 0 && rc != -ENOENT) {
+		char *dst, *s;
+		int fd;
+
+		xasprintf(&dst, "%s%s", save_root, path);
+		for (s = strchr(dst + strlen(save_root) + 1, '/'); s; s = strchr(s + 1, '/')) {
+			*s = '\0';
+			mkdir(dst, 0755);
+			*s = '/';
+		}
+		fd = open(dst, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+		if (fd >= 0)
+			close(fd);
+		free(dst);
+	}
 	save_mf.v = xrealloc(save_mf.v, (save_mf.n + 1) * sizeof(*save_mf.v));
 	save_mf.v[save_mf.n].path = xstrdup(path);
 	save_mf.v[save_mf.n].rc = rc;
@@ -856,13 +876,21 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 	} else if (!s->swaps_rc && !used) {
 		fig_set(&figures[F_ZERO], 0, _("no swap in use"));
 	} else if (!s->swaps_rc && t->zswap_stored_known) {
-		bool all_ghost = true;
+		bool all_ghost = true, all_known = true;
 
+		sum = 0;
 		for (i = 0; i < s->swaps.n; i++) {
+			struct devsplit d;
+
 			if (s->swaps.v[i].used_kib && !is_ghost(&s->swaps.v[i]))
 				all_ghost = false;
+			split_device(&s->swaps.v[i], t, &d);
+			all_known &= d.zero_known;
+			sum += d.zero;
 		}
-		if (all_ghost)
+		if (all_known)
+			fig_set(&figures[F_ZERO], sum, _("sum of the devices' zero-filled slots"));
+		else if (all_ghost)
 			fig_set(&figures[F_ZERO], used > t->zswap_stored ? used - t->zswap_stored : 0,
 				_("ghost slots in use - stored in zswap"));
 		else
@@ -1028,7 +1056,7 @@ enum {
 };
 
 static const struct colinfo watch_cols[] = {
-	[WCOL_TIME] = { "TIME", 8, SCOLS_FL_RIGHT, CT_TEXT, N_("seconds since the first sample") },
+	[WCOL_TIME] = { "TIME", 8, SCOLS_FL_RIGHT, CT_NUMBER, N_("seconds since the first sample") },
 	[WCOL_SWAPIN] = { "SWAPIN/s", 10, SCOLS_FL_RIGHT, CT_SIZE, N_("read from disk swap (pswpin)") },
 	[WCOL_SWAPOUT] = { "SWAPOUT/s", 10, SCOLS_FL_RIGHT, CT_SIZE,
 			   N_("written to disk swap (pswpout)") },
@@ -1113,6 +1141,10 @@ static void setup_columns(struct ctl *ctl)
 	if (!ctl->outarg)
 		return;
 	p = ctl->outarg + (*ctl->outarg == '+');
+	if (!*p) {
+		warnx(_("no columns in: '%s'"), ctl->outarg);
+		errtryhelp(EXIT_FAILURE);
+	}
 	while (*p) {
 		size_t len = strcspn(p, ",");
 		int id;
@@ -1515,7 +1547,7 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 	uint64_t swap = 0, v = 0;
 	char *p, *str;
 	size_t c;
-	int rc;
+	int rc, swap_rc;
 
 	/* no memory.swap.current: the memory controller is not enabled here */
 	xasprintf(&p, "%s/memory.swap.current", dir);
@@ -1540,6 +1572,7 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 		return;
 	if (rc)
 		missing_add(m, "memory.swap.current", cg_reason(rc));
+	swap_rc = rc;
 
 	ln = new_line(tb);
 	for (c = 0; c < ctl->ncols; c++) {
@@ -1548,13 +1581,15 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 			set_cell(ctl, ln, c, name);
 			break;
 		case CCOL_SWAP:
-			set_cell_size(ctl, ln, c, rc == 0, swap);
+			set_cell_size(ctl, ln, c, swap_rc == 0, swap);
 			break;
 		case CCOL_SWAPMAX:
-			cg_limit_cell(ctl, ln, c, cg_u64(dir, "memory.swap.max", &v, m), v);
+			rc = cg_u64(dir, "memory.swap.max", &v, m);
+			cg_limit_cell(ctl, ln, c, rc, v);
 			break;
 		case CCOL_SWAPPEAK:
-			set_cell_size(ctl, ln, c, cg_u64(dir, "memory.swap.peak", &v, m) == 0, v);
+			rc = cg_u64(dir, "memory.swap.peak", &v, m);
+			set_cell_size(ctl, ln, c, rc == 0, v);
 			break;
 		case CCOL_SWAPFAIL:
 			xasprintf(&p, "%s/memory.swap.events", dir);
@@ -1568,10 +1603,12 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 			free(p);
 			break;
 		case CCOL_ZSWAP:
-			set_cell_size(ctl, ln, c, cg_u64(dir, "memory.zswap.current", &v, m) == 0, v);
+			rc = cg_u64(dir, "memory.zswap.current", &v, m);
+			set_cell_size(ctl, ln, c, rc == 0, v);
 			break;
 		case CCOL_ZSWAPMAX:
-			cg_limit_cell(ctl, ln, c, cg_u64(dir, "memory.zswap.max", &v, m), v);
+			rc = cg_u64(dir, "memory.zswap.max", &v, m);
+			cg_limit_cell(ctl, ln, c, rc, v);
 			break;
 		case CCOL_ZSWAPPED:
 			xasprintf(&p, "%s/memory.stat", dir);
@@ -2084,7 +2121,7 @@ static void select_sample(const struct ctl *ctl, uint64_t i, bool watch)
 
 static int do_watch(struct ctl *ctl)
 {
-	struct sample first, prev, cur;
+	struct sample first = { 0 }, prev = { 0 }, cur;
 	struct snapshot s;
 	uint64_t i, n;
 	bool live = !ctl->nsysroots;
