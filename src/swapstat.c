@@ -542,6 +542,7 @@ struct totals {
 	uint64_t zswap_stored;	/* bytes, uncompressed */
 	uint64_t pool;		/* bytes of RAM */
 	char *stored_from, *pool_from;
+	uint64_t same_filled;	/* bytes of zswap's entries that are same-filled (6.1) */
 	size_t used_devices;	/* devices with slots in use */
 	bool zero_skip_seen;	/* the kernel kept zero-filled pages off disk */
 	bool zero_skip_known;
@@ -564,6 +565,9 @@ static void compute_totals(const struct snapshot *s, struct totals *t)
 		t->zswap_stored = v * 1024;
 		t->stored_from = xstrdup("/proc/meminfo Zswapped");
 	}
+	/* 6.1 keeps same-filled pages as zswap entries without pool memory */
+	if (t->zswap_stored_known && dirval_u64(&s->zswap_dbg, "same_filled_pages", &v) == 0)
+		t->same_filled = v * pagesize < t->zswap_stored ? v * pagesize : t->zswap_stored;
 	if (dirval_u64(&s->zswap_dbg, "pool_total_size", &v) == 0) {
 		t->pool_known = true;
 		t->pool = v;
@@ -615,20 +619,25 @@ static void split_device(const struct swap_entry *e, const struct totals *t,
 	}
 	if (!t->zswap_stored_known)
 		return;
-	if (t->zswap_stored == 0)
+	if (t->zswap_stored == 0) {
 		d->zswap = 0;
-	else if (t->used_devices == 1)
-		d->zswap = t->zswap_stored < used ? t->zswap_stored : used;
-	else
+	} else if (t->used_devices == 1) {
+		uint64_t z = t->zswap_stored - t->same_filled;
+
+		d->zswap = z < used ? z : used;
+	} else {
 		return;
+	}
 	d->zswap_known = true;
 	rest = used - d->zswap;
 	if (is_ghost(e)) {
 		d->zero_known = true;
 		d->zero = rest;
 	} else if (t->zero_skip_known && !t->zero_skip_seen) {
+		/* same-filled zswap entries (6.1) are the only zero pages off disk */
 		d->zero_known = d->disk_known = true;
-		d->disk = rest;
+		d->zero = t->same_filled < rest ? t->same_filled : rest;
+		d->disk = rest - d->zero;
 	}
 }
 
@@ -810,7 +819,8 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 				_("slots of disk devices not in zswap and not zero-filled"));
 		} else {
 			fig_missing(&figures[F_DISK_USED],
-				    _("not broken down: the kernel does not report which slots of disk devices are in zswap or zero-filled"));
+				    _("not broken down: the kernel does not report which slots of disk "
+				      "devices are in zswap or zero-filled"));
 		}
 	}
 
