@@ -1,0 +1,94 @@
+/*
+ * swaps_read() on a /proc/swaps under a sysroot: octal escapes undone by
+ * libmount, the " (deleted)" suffix (escaped by the kernel as
+ * "\040(deleted)") found and stripped, garbage rows skipped.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "swaps.h"
+#include "sysroot.h"
+#include "unit.h"
+
+static char dir[] = "/tmp/test_swaps.XXXXXX";
+
+static void write_swaps(const char *text)
+{
+	char *p;
+	FILE *f;
+
+	xasprintf(&p, "%s/proc", dir);
+	mkdir(p, 0755);
+	free(p);
+	xasprintf(&p, "%s/proc/swaps", dir);
+	f = fopen(p, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		err(EXIT_FAILURE, "%s", p);
+	free(p);
+}
+
+#define HDR "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
+
+int main(void)
+{
+	struct swap_list l;
+	char *p;
+
+	if (!mkdtemp(dir))
+		err(EXIT_FAILURE, "mkdtemp");
+	sysroot_set(dir);
+
+	write_swaps(HDR
+		    "/swap\\040file                           file\t\t20971520\t1048576\t\t-2\n"
+		    "/var/tmp/a\\134b\\011c\\040(deleted)          file\t\t8388608\t\t4096\t\t-3\n"
+		    "garbage\n"
+		    "/dev/sdz9 partition notanumber 0 -1\n"
+		    "\n"
+		    "/dev/ghostswap                          ghost\t\t12345678901\t0\t\t32767\n"
+		    "/not\\040(deleted)x                      file\t\t1024\t\t0\t\t5\n");
+	CHECK(swaps_read(&l) == 0);
+	CHECK_EQ_U64(l.n, 4);
+	if (l.n == 4) {
+		CHECK_STR(l.v[0].path, "/swap file");
+		CHECK(!l.v[0].deleted);
+		CHECK_STR(l.v[0].type, "file");
+		CHECK_EQ_U64(l.v[0].size_kib, 20971520);
+		CHECK_EQ_U64(l.v[0].used_kib, 1048576);
+		CHECK(l.v[0].prio == -2);
+
+		CHECK_STR(l.v[1].path, "/var/tmp/a\\b\tc");
+		CHECK(l.v[1].deleted);
+		CHECK(l.v[1].prio == -3);
+
+		CHECK_STR(l.v[2].path, "/dev/ghostswap");
+		CHECK_STR(l.v[2].type, "ghost");
+		CHECK_EQ_U64(l.v[2].size_kib, 12345678901ULL);
+		CHECK(l.v[2].prio == 32767);
+
+		/* "(deleted)" inside a name is not the suffix */
+		CHECK_STR(l.v[3].path, "/not (deleted)x");
+		CHECK(!l.v[3].deleted);
+	}
+	swaps_free(&l);
+
+	/* only the header: no swap */
+	write_swaps(HDR);
+	CHECK(swaps_read(&l) == 0);
+	CHECK_EQ_U64(l.n, 0);
+	swaps_free(&l);
+
+	/* no /proc/swaps at all */
+	xasprintf(&p, "%s/proc/swaps", dir);
+	unlink(p);
+	CHECK(swaps_read(&l) == -ENOENT);
+	CHECK_EQ_U64(l.n, 0);
+	rmdir(p);
+	free(p);
+	xasprintf(&p, "%s/proc", dir);
+	rmdir(p);
+	free(p);
+	rmdir(dir);
+	return unit_done("test_swaps");
+}
