@@ -891,6 +891,28 @@ static int apply_tier(struct swapon_ctl *ctl, const char *dev, const char *spec,
 			goto fail;
 		}
 		if (ctl->dry_run) {
+			const struct swap_entry *busy = NULL;
+			size_t i;
+
+			/*
+			 * The kernel refuses to move an active device from its
+			 * tier into the new one: predict that refusal.
+			 */
+			load_swaps(ctl);
+			for (i = 0; i < ctl->swaps.n && !busy; i++) {
+				int p = ctl->swaps.v[i].prio;
+
+				if (p < TIER_PRIO_MIN)
+					p = TIER_PRIO_MIN;
+				if (p >= made.prio_start && p <= made.prio_end &&
+				    tiers_find_prio(&l, p))
+					busy = &ctl->swaps.v[i];
+			}
+			if (busy) {
+				warnx(_("%s: cannot create swap tier %s:%d: %s (%s has priority %d)"),
+				      dev, name, start, tiers_strerror(-EBUSY), busy->path, busy->prio);
+				goto fail;
+			}
 			printf(_("would create swap tier %s for priorities %d to %d\n"), name,
 			       made.prio_start, made.prio_end);
 		} else {
