@@ -170,7 +170,8 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 		case EINVAL:
 			if (!quiet) {
 				if (!find_active(ctl, path))
-					warnx(_("%s: swapoff failed: not an active swap area"), path);
+					warnx(_("%s: swapoff failed: not an active swap area"),
+					      path);
 				else
 					warn(_("%s: swapoff failed"), path);
 			}
@@ -383,7 +384,8 @@ int main(int argc, char **argv)
 		if (stat(sysroot, &st) != 0)
 			err(SWAPOFF_EX_USAGE, _("cannot use sysroot %s"), sysroot);
 		if (!S_ISDIR(st.st_mode))
-			errx(SWAPOFF_EX_USAGE, _("cannot use sysroot %s: not a directory"), sysroot);
+			errx(SWAPOFF_EX_USAGE, _("cannot use sysroot %s: not a directory"),
+			     sysroot);
 		sysroot_set(sysroot);
 	}
 	if (!ctl.dry_run) {

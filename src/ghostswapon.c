@@ -132,7 +132,8 @@ static void __noreturn usage(void)
 	fputs(_(" -f, --fixpgsz            reinitialize the swap space if necessary\n"), out);
 	fputs(_(" -o, --options <list>     comma-separated list of swap options\n"), out);
 	fputs(_(" -p, --priority <prio>    specify the priority of the swap device\n"), out);
-	fputs(_(" -s, --summary            display summary about used swap devices (DEPRECATED)\n"), out);
+	fputs(_(" -s, --summary            display summary about used swap devices (DEPRECATED)\n"),
+	      out);
 	fputs(_(" -T, --fstab <path>       alternative file to /etc/fstab\n"), out);
 	fputs(_("     --show[=<columns>]   display summary in definable table\n"), out);
 	fputs(_("     --output-all         output all available columns\n"), out);
@@ -143,9 +144,11 @@ static void __noreturn usage(void)
 	fputs(_("     --tier <name>[:<start>]\n"
 		"                          place the swap area in a swap tier, creating\n"
 		"                            the tier from priority <start> if needed\n"), out);
-	fputs(_("     --dry-run            check and print what would be done, change nothing\n"), out);
+	fputs(_("     --dry-run            check and print what would be done, change nothing\n"),
+	      out);
 	fputs(_("     --sysroot <dir>      read /proc, /sys and /dev below <dir> (implies nothing\n"
-		"                            is activated: use with --show, -s or --dry-run)\n"), out);
+		"                            is activated: use with --show, -s or --dry-run)\n"),
+	      out);
 	fputs(_(" -v, --verbose            verbose mode\n"), out);
 	fputs("\n", out);
 	usage_help_options(out, 25);
@@ -359,6 +362,17 @@ static int cannot_find(const char *spec)
 	return -1;
 }
 
+/* @what: where the spec came from ("--tier", a device), or NULL */
+static void warn_bad_tier(const char *what, const char *spec)
+{
+	if (what)
+		warnx(_("%s: invalid tier '%s': a name is 1 to %d letters, digits or '_', and a "
+			"start is -1 to %d"), what, spec, TIER_NAME_MAX, TIER_PRIO_MAX);
+	else
+		warnx(_("invalid tier '%s': a name is 1 to %d letters, digits or '_', and a start "
+			"is -1 to %d"), spec, TIER_NAME_MAX, TIER_PRIO_MAX);
+}
+
 /* --- options --------------------------------------------------------------- */
 
 static void prop_free(struct swap_prop *p)
@@ -428,9 +442,7 @@ static int parse_options(struct swap_prop *p, const char *optstr, const char *wh
 		int start;
 
 		if (!v || tiers_parse_spec(v, name, &start) != 0) {
-			warnx(_("%s: invalid tier '%s': a name is 1 to %d letters, digits or '_', "
-				"and a start is -1 to %d"), what, v ? v : "", TIER_NAME_MAX,
-			      TIER_PRIO_MAX);
+			warn_bad_tier(what, v ? v : "");
 			rc = -1;
 		} else {
 			free(p->tier);
@@ -854,8 +866,7 @@ static int apply_tier(struct swapon_ctl *ctl, const char *dev, const char *spec,
 	int start, rc;
 
 	if (tiers_parse_spec(spec, name, &start) != 0) {
-		warnx(_("invalid tier '%s': a name is 1 to %d letters, digits or '_', and a "
-			"start is -1 to %d"), spec, TIER_NAME_MAX, TIER_PRIO_MAX);
+		warn_bad_tier(dev, spec);
 		return -1;
 	}
 	rc = tiers_read(&l);
@@ -910,7 +921,8 @@ static int apply_tier(struct swapon_ctl *ctl, const char *dev, const char *spec,
 			}
 			if (busy) {
 				warnx(_("%s: cannot create swap tier %s:%d: %s (%s has priority %d)"),
-				      dev, name, start, tiers_strerror(-EBUSY), busy->path, busy->prio);
+				      dev, name, start, tiers_strerror(-EBUSY), busy->path,
+				      busy->prio);
 				goto fail;
 			}
 			printf(_("would create swap tier %s for priorities %d to %d\n"), name,
@@ -1506,8 +1518,9 @@ int main(int argc, char **argv)
 			ctl.show = true;
 			break;
 		case OPT_OUTPUT_ALL:
-			for (ctl.ncolumns = 0; (size_t)ctl.ncolumns < ARRAY_SIZE(infos); ctl.ncolumns++)
-				ctl.columns[ctl.ncolumns] = ctl.ncolumns;
+			for (i = 0; i < ARRAY_SIZE(infos); i++)
+				ctl.columns[i] = i;
+			ctl.ncolumns = ARRAY_SIZE(infos);
 			break;
 		case OPT_NOHEADINGS:
 			ctl.noheadings = true;
@@ -1525,10 +1538,10 @@ int main(int argc, char **argv)
 			char name[TIER_NAME_MAX + 1];
 			int start;
 
-			if (tiers_parse_spec(optarg, name, &start) != 0)
-				errx(EXIT_FAILURE, _("invalid tier '%s': a name is 1 to %d letters, "
-						     "digits or '_', and a start is -1 to %d"),
-				     optarg, TIER_NAME_MAX, TIER_PRIO_MAX);
+			if (tiers_parse_spec(optarg, name, &start) != 0) {
+				warn_bad_tier(NULL, optarg);
+				exit(EXIT_FAILURE);
+			}
 			free(ctl.props.tier);
 			ctl.props.tier = xstrdup(optarg);
 			break;
