@@ -249,6 +249,22 @@ static bool is_active(struct swapon_ctl *ctl, const struct swap_target *t)
 	return swaps_find(&ctl->swaps, t->path, stat(t->real, &st) == 0 ? &st : NULL) != NULL;
 }
 
+/* --dry-run: remember what "would" be active, as swapon(2) would have */
+static void note_active(struct swapon_ctl *ctl, const struct swap_target *t, int prio)
+{
+	struct swap_entry *e;
+
+	load_swaps(ctl);
+	ctl->swaps.v = xrealloc(ctl->swaps.v, (ctl->swaps.n + 1) * sizeof(*ctl->swaps.v));
+	e = &ctl->swaps.v[ctl->swaps.n++];
+	memset(e, 0, sizeof(*e));
+	e->path = xstrdup(t->path);
+	e->type = xstrdup(t->ghost_dev || t->ghost_file ? "ghost" : "file");
+	e->size_kib = t->vsize / 1024;
+	/* the kernel's next automatic priority is below every negative one */
+	e->prio = prio >= 0 ? prio : -2 - (int)ctl->swaps.n;
+}
+
 static int parser_errcb(struct libmnt_table *tb, const char *filename, int line)
 {
 	warnx(_("%s: parse error at line %d -- ignored"), filename, line);
@@ -1081,6 +1097,8 @@ placed:
 
 	if (ctl->dry_run) {
 		describe(ctl, &t, prio, tier, flags);
+		/* later fstab entries and tier checks see it as active */
+		note_active(ctl, &t, prio);
 		rc = 0;
 		goto done;
 	}
@@ -1090,6 +1108,9 @@ placed:
 		explain_failure(ctl, &t, errno);
 		goto done;
 	}
+	/* /proc/swaps changed: read it again when next needed */
+	swaps_free(&ctl->swaps);
+	ctl->swaps_loaded = false;
 	rc = 0;
 done:
 	free(t.path);
