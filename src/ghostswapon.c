@@ -686,6 +686,8 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 		no_ghost_kernel(t->path, _("the device node exists"));
 		return -1;
 	}
+	if (sysroot_read_u64(KF_GHOST_SIZE_PARAM, &size) != 0)
+		size = 0;
 	if (sysroot_is_live()) {
 		rc = swapspec_read_header(t->real, &h, &st);
 		if (rc == -EINVAL) {
@@ -701,18 +703,28 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 			warnx(_("%s: insecure permissions %04o, %04o suggested."), t->path,
 			      st.st_mode & 07777, 0660);
 		t->vsize = ((uint64_t)h.last_page + 1) * h.pagesize;
-		return 0;
+	} else {
+		/* a captured tree: the size the kernel would choose (mm/ghostswap.c) */
+		if (size) {
+			pages = size / ctl->pagesize;
+			pages -= pages % GHOST_CLUSTER_PAGES;
+			if (pages < GHOST_CLUSTER_PAGES)
+				pages = GHOST_CLUSTER_PAGES;
+		} else if (ghost_default_pages(ctl->pagesize, &pages) != 0) {
+			pages = 0;
+		}
+		t->vsize = pages * ctl->pagesize;
 	}
-	/* a captured tree: the size the kernel would choose (see mm/ghostswap.c) */
-	if (sysroot_read_u64(KF_GHOST_SIZE_PARAM, &size) == 0 && size) {
-		pages = size / ctl->pagesize;
-		pages -= pages % GHOST_CLUSTER_PAGES;
-		if (pages < GHOST_CLUSTER_PAGES)
-			pages = GHOST_CLUSTER_PAGES;
-	} else if (ghost_default_pages(ctl->pagesize, &pages) != 0) {
-		pages = 0;
+	if (ctl->verbose) {
+		char hbuf[32];
+
+		if (size)
+			warnx(_("%s: ghost swap device, virtual size %s (ghostswap.size)"), t->path,
+			      human(t->vsize, hbuf, sizeof(hbuf)));
+		else
+			warnx(_("%s: ghost swap device, virtual size %s (8 x RAM)"), t->path,
+			      human(t->vsize, hbuf, sizeof(hbuf)));
 	}
-	t->vsize = pages * ctl->pagesize;
 	return 0;
 }
 
