@@ -1058,6 +1058,11 @@ static int do_swapon(struct swapon_ctl *ctl, const struct swap_prop *p, const ch
 
 	if (p->ghost && !swapspec_is_ghostswap_name(t.path) && stat(t.real, &st) != 0 &&
 	    errno == ENOENT) {
+		/* no file a stock kernel would refuse anyway */
+		if (!ctl->kf.ghost) {
+			no_ghost_kernel(t.path, _("the ghost option asks for a ghost swap file"));
+			goto done;
+		}
 		if (create_ghost_file(ctl, p, t.path) != 0)
 			goto done;
 		if (ctl->dry_run) {
