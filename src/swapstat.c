@@ -1336,6 +1336,8 @@ static char *where_text(const struct swap_entry *e, const struct devsplit *d)
 		return xstrdup(_("zswap or zero-filled, not broken down"));
 	if (d->zswap_known && !d->zswap)
 		return xstrdup(_("disk or zero-filled, not broken down"));
+	if (d->zswap_known)
+		return xstrdup(_("zswap; the rest on disk or zero-filled, not broken down"));
 	return xstrdup(_("disk, zswap or zero-filled, not broken down"));
 }
 
