@@ -559,7 +559,7 @@ static void compute_totals(const struct snapshot *s, struct totals *t)
 	if (dirval_u64(&s->zswap_dbg, "stored_pages", &v) == 0) {
 		t->zswap_stored_known = true;
 		t->zswap_stored = v * pagesize;
-		t->stored_from = xstrdup(PATH_ZSWAP_DEBUG "/stored_pages x page size");
+		xasprintf(&t->stored_from, _("%s/stored_pages x page size"), PATH_ZSWAP_DEBUG);
 	} else if (!s->meminfo_rc && kvfile_get(&s->meminfo, "Zswapped", &v) == 0) {
 		t->zswap_stored_known = true;
 		t->zswap_stored = v * 1024;
@@ -882,7 +882,7 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 	/* zero-filled pages held: a gauge only on old kernels, else derived */
 	if (dirval_u64(&s->zswap_dbg, "same_filled_pages", &v) == 0) {
 		fig_set(&figures[F_ZERO], v * pagesize,
-			PATH_ZSWAP_DEBUG "/same_filled_pages x page size");
+			_("%s/same_filled_pages x page size"), PATH_ZSWAP_DEBUG);
 	} else if (!s->swaps_rc && !used) {
 		fig_set(&figures[F_ZERO], 0, _("no swap in use"));
 	} else if (!s->swaps_rc && t->zswap_stored_known) {
@@ -927,7 +927,8 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 			any = true;
 		}
 		if (any)
-			fig_set(&figures[F_REJECTED], sum, PATH_ZSWAP_DEBUG "/reject_*, since boot");
+			fig_set(&figures[F_REJECTED], sum, _("%s/reject_*, since boot"),
+				PATH_ZSWAP_DEBUG);
 		else
 			fig_missing_dv(&figures[F_REJECTED], s, &s->zswap_dbg, PATH_ZSWAP_DEBUG,
 				       "reject_*", -ENOENT);
