@@ -668,12 +668,13 @@ static void fig_missing(struct figure *f, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The capacity really backing swap comes right after what SwapTotal claims. */
 enum {
 	F_SWAPTOTAL,
-	F_GHOST_VIRT,
+	F_REAL_CAP,
 	F_DISK_CAP,
 	F_POOL_LIMIT,
-	F_REAL_CAP,
+	F_GHOST_VIRT,
 	F_VIRT_USED,
 	F_POOL,
 	F_STORED,
@@ -690,10 +691,10 @@ enum {
 
 static struct figure figures[NR_FIGURES] = {
 	[F_SWAPTOTAL]	= { "swap_total", N_("SwapTotal (what free shows)"), U_BYTES },
-	[F_GHOST_VIRT]	= { "ghost_virtual_size", N_("Virtual size of ghost devices"), U_BYTES },
+	[F_REAL_CAP]	= { "real_capacity", N_("Capacity really backing swap"), U_BYTES },
 	[F_DISK_CAP]	= { "disk_capacity", N_("Disk devices capacity"), U_BYTES },
 	[F_POOL_LIMIT]	= { "zswap_pool_limit", N_("zswap pool limit"), U_BYTES },
-	[F_REAL_CAP]	= { "real_capacity", N_("Capacity really backing swap"), U_BYTES },
+	[F_GHOST_VIRT]	= { "ghost_virtual_size", N_("Virtual size of ghost devices"), U_BYTES },
 	[F_VIRT_USED]	= { "virtual_used", N_("Virtual swap in use"), U_BYTES },
 	[F_POOL]	= { "zswap_pool", N_("RAM held by zswap"), U_BYTES },
 	[F_STORED]	= { "zswap_stored", N_("Stored in zswap (uncompressed)"), U_BYTES },
@@ -777,10 +778,11 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 	if (s->swaps_rc) {
 		char *r = reason_for(s, "/proc/swaps", s->swaps_rc);
 
-		for (i = F_GHOST_VIRT; i <= F_ZERO; i++) {
-			if (i != F_POOL && i != F_STORED && i != F_RATIO && i != F_POOL_LIMIT)
-				fig_missing(&figures[i], "%s", r);
-		}
+		static const int from_swaps[] = { F_GHOST_VIRT, F_DISK_CAP, F_VIRT_USED,
+						  F_DISK_USED, F_DISK_SLOTS, F_ZERO };
+
+		for (i = 0; i < ARRAY_SIZE(from_swaps); i++)
+			fig_missing(&figures[from_swaps[i]], "%s", r);
 		free(r);
 	} else {
 		for (i = 0; i < s->swaps.n; i++) {
