@@ -2082,10 +2082,10 @@ static void __noreturn usage(void)
 
 	fputs(_("\nSources:\n"), out);
 	fputs(_("     --sysroot DIR      read a saved tree instead of the system;\n"
-		"                          repeat it to replay --watch samples\n"), out);
+		"                        repeat it to replay --watch samples\n"), out);
 	fputs(_("     --save DIR         copy every file read into DIR, for --sysroot\n"), out);
 	fputs("\n", out);
-	usage_help_options(out, 24);
+	usage_help_options(out, 23);
 	usage_man_tail(out, "swapstat(1)");
 	exit(EXIT_SUCCESS);
 }
