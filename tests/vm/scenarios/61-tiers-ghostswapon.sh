@@ -67,7 +67,12 @@ info "--tier NAME without -p: the tier's lowest priority"
 gso --tier disk /tmp/gs/g3.swap || fail "ghostswapon --tier disk g3"
 check "g3 has a negative (automatic) priority" [ "$(prio_of /tmp/gs/g3.swap)" -lt 0 ]
 cat /proc/swaps
-"$GS_GHOSTSWAPON" --show || true
+"$GS_GHOSTSWAPON" --show=NAME,TYPE,PRIO,TIER || fail "ghostswapon --show"
+tier_shown() { "$GS_GHOSTSWAPON" --show=NAME,TIER --noheadings --raw | awk -v p="$1" '$1 == p { print $2 }'; }
+check "--show: g1 in tier ghost" [ "$(tier_shown /tmp/gs/g1.swap)" = ghost ]
+check "--show: g2 in tier ghost" [ "$(tier_shown /tmp/gs/g2.swap)" = ghost ]
+check "--show: g3 in tier disk" [ "$(tier_shown /tmp/gs/g3.swap)" = disk ]
+check "--show: $GS_DISK in tier disk" [ "$(tier_shown "$GS_DISK")" = disk ]
 
 info "the kernel holds the devices in their tiers"
 tw EBUSY "-ghost"
