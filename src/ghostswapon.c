@@ -929,6 +929,13 @@ static int apply_tier(struct swapon_ctl *ctl, const char *dev, const char *spec,
 			      dev, name, start, tiers_find_prio(&l, start)->name);
 			goto fail;
 		}
+		/* the tiers must cover -1 to 32767: some tier has to start at -1 */
+		if (start != TIER_PRIO_MIN && !tiers_find_prio(&l, TIER_PRIO_MIN)) {
+			warnx(_("%s: cannot create swap tier %s:%d: no tier covers priority -1 yet; "
+				"create one from -1 first (for example --tier low:-1)"),
+			      dev, name, start);
+			goto fail;
+		}
 		if (ctl->dry_run) {
 			const struct swap_entry *busy = NULL;
 			size_t i;
