@@ -1282,9 +1282,10 @@ static void add_line(struct swapon_ctl *ctl, struct libscols_table *table,
 			str = t ? xstrdup(t->name) : NULL;
 			break;
 		case COL_KIND:
+			/* a ghost file never lives in /dev (devtmpfs) */
 			if (ghost)
-				str = xstrdup(swapspec_is_ghostswap_name(e->path) ? "ghost-device"
-										   : "ghost-file");
+				str = xstrdup(!strncmp(e->path, "/dev/", 5) ? "ghost-device"
+									    : "ghost-file");
 			else
 				str = xstrdup(!strcmp(e->type, "partition") ? "partition" : "file");
 			break;
