@@ -16,7 +16,7 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #ifndef __noreturn
-# define __noreturn __attribute__((__noreturn__))
+#define __noreturn __attribute__((__noreturn__))
 #endif
 #define __printf(f, a) __attribute__((__format__(__printf__, f, a)))
 

@@ -6,13 +6,13 @@
 #include <stdint.h>
 
 /* Swap clusters on x86-64: the kernel rounds ghost sizes to these. */
-#define GHOST_CLUSTER_PAGES	512
+#define GHOST_CLUSTER_PAGES 512
 /* Without a size, a ghost device is this many times RAM. */
 #define GHOST_DEFAULT_RAM_FACTOR 8
 
-#define GHOSTSWAP_DEVICE	"/dev/ghostswap"
-#define GHOSTSWAP_MAJOR		1
-#define GHOSTSWAP_MINOR		13
+#define GHOSTSWAP_DEVICE "/dev/ghostswap"
+#define GHOSTSWAP_MAJOR	 1
+#define GHOSTSWAP_MINOR	 13
 
 /*
  * The default virtual size in pages of @pagesize: 8 x MemTotal rounded

@@ -11,28 +11,28 @@
 #include <stdbool.h>
 
 /* The patched kernel's /dev/ghostswap size knob: its presence marks ghost support. */
-#define KF_GHOST_PARAM_DIR	"/sys/module/ghostswap/parameters"
-#define KF_GHOST_SIZE_PARAM	KF_GHOST_PARAM_DIR "/size"
-#define KF_VSWAP_DEBUGFS	"/sys/kernel/debug/vswap"
-#define KF_ZSWAP_PARAM_DIR	"/sys/module/zswap/parameters"
+#define KF_GHOST_PARAM_DIR  "/sys/module/ghostswap/parameters"
+#define KF_GHOST_SIZE_PARAM KF_GHOST_PARAM_DIR "/size"
+#define KF_VSWAP_DEBUGFS    "/sys/kernel/debug/vswap"
+#define KF_ZSWAP_PARAM_DIR  "/sys/module/zswap/parameters"
 
 enum kf_devnode {
-	KF_DEVNODE_MISSING = 0,	/* no /dev/ghostswap */
+	KF_DEVNODE_MISSING = 0, /* no /dev/ghostswap */
 	KF_DEVNODE_OK,		/* a character device 1:13 */
 	KF_DEVNODE_WRONG,	/* something else under that name */
 };
 
 struct kfeatures {
-	bool ghost;		/* kernel activates ghost swap (files and /dev/ghostswap) */
+	bool ghost; /* kernel activates ghost swap (files and /dev/ghostswap) */
 	enum kf_devnode devnode;
-	bool tiers;		/* /sys/kernel/mm/swap/tiers */
-	bool vswap_debugfs;	/* /sys/kernel/debug/vswap (needs debugfs and root) */
-	bool zswap;		/* zswap built in */
+	bool tiers;	    /* /sys/kernel/mm/swap/tiers */
+	bool vswap_debugfs; /* /sys/kernel/debug/vswap (needs debugfs and root) */
+	bool zswap;	    /* zswap built in */
 };
 
 void kfeatures_probe(struct kfeatures *kf);
 
 /* Where the suite's kernel comes from, for messages that point at it. */
-#define KF_KERNEL_HINT	"the ghostswap-utils kernel patch series (kernel/ in the source tree)"
+#define KF_KERNEL_HINT "the ghostswap-utils kernel patch series (kernel/ in the source tree)"
 
 #endif

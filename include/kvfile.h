@@ -7,7 +7,7 @@
 
 struct kv {
 	char *key;
-	uint64_t value;		/* as written: kB where the file says kB */
+	uint64_t value; /* as written: kB where the file says kB */
 };
 
 struct kvfile {

@@ -5,14 +5,14 @@
 #include <locale.h>
 
 #ifdef ENABLE_NLS
-# include <libintl.h>
-# define _(s) gettext(s)
-# define P_(singular, plural, n) ngettext(singular, plural, n)
+#include <libintl.h>
+#define _(s)			gettext(s)
+#define P_(singular, plural, n) ngettext(singular, plural, n)
 #else
-# define _(s) (s)
-# define P_(singular, plural, n) ((n) == 1 ? (singular) : (plural))
-# define textdomain(d)
-# define bindtextdomain(d, dir)
+#define _(s)			(s)
+#define P_(singular, plural, n) ((n) == 1 ? (singular) : (plural))
+#define textdomain(d)
+#define bindtextdomain(d, dir)
 #endif
 #define N_(s) (s)
 

@@ -17,24 +17,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SWAP_SIGNATURE		"SWAPSPACE2"
-#define SWAP_SIGNATURE_LEN	10
-#define SWAP_BOOTBITS_LEN	1024
-#define SWAP_VERSION		1
-#define SWAP_UUID_LEN		16
-#define SWAP_LABEL_LEN		16 /* including the terminating NUL */
-#define SWAP_OFF_VERSION	1024
-#define SWAP_OFF_LAST_PAGE	1028
-#define SWAP_OFF_NR_BADPAGES	1032
-#define SWAP_OFF_UUID		1036
-#define SWAP_OFF_LABEL		1052
-#define SWAP_OFF_PADDING	1068
-#define SWAP_OFF_BADPAGES	1536
-#define SWAP_MIN_PAGESIZE	4096
-#define SWAP_MAX_PAGESIZE	65536
-#define SWAP_MIN_GOODPAGES	10
+#define SWAP_SIGNATURE	     "SWAPSPACE2"
+#define SWAP_SIGNATURE_LEN   10
+#define SWAP_BOOTBITS_LEN    1024
+#define SWAP_VERSION	     1
+#define SWAP_UUID_LEN	     16
+#define SWAP_LABEL_LEN	     16 /* including the terminating NUL */
+#define SWAP_OFF_VERSION     1024
+#define SWAP_OFF_LAST_PAGE   1028
+#define SWAP_OFF_NR_BADPAGES 1032
+#define SWAP_OFF_UUID	     1036
+#define SWAP_OFF_LABEL	     1052
+#define SWAP_OFF_PADDING     1068
+#define SWAP_OFF_BADPAGES    1536
+#define SWAP_MIN_PAGESIZE    4096
+#define SWAP_MAX_PAGESIZE    65536
+#define SWAP_MIN_GOODPAGES   10
 /* last_page is a u32, and a header describes at most this many pages */
-#define SWAP_MAX_PAGES		UINT32_MAX
+#define SWAP_MAX_PAGES UINT32_MAX
 
 enum swap_endian {
 	SWAP_ENDIAN_NATIVE = 0,
@@ -48,8 +48,8 @@ struct swap_header {
 	uint32_t nr_badpages;
 	uint8_t uuid[SWAP_UUID_LEN];
 	char label[SWAP_LABEL_LEN + 1];
-	const uint32_t *badpages;	/* encode only: nr_badpages, host order */
-	enum swap_endian endian;	/* LITTLE or BIG after decode */
+	const uint32_t *badpages; /* encode only: nr_badpages, host order */
+	enum swap_endian endian;  /* LITTLE or BIG after decode */
 	size_t pagesize;
 };
 

@@ -8,12 +8,12 @@
 #include <sys/stat.h>
 
 struct swap_entry {
-	char *path;		/* unescaped, without " (deleted)" */
-	char *type;		/* partition, file, ghost, vswap, ... */
-	uint64_t size_kib;	/* virtual for ghost devices */
+	char *path;	   /* unescaped, without " (deleted)" */
+	char *type;	   /* partition, file, ghost, vswap, ... */
+	uint64_t size_kib; /* virtual for ghost devices */
 	uint64_t used_kib;
 	int prio;
-	bool deleted;		/* the backing file was unlinked */
+	bool deleted; /* the backing file was unlinked */
 };
 
 struct swap_list {

@@ -16,7 +16,7 @@
 #include "swapheader.h"
 
 /* 8-4-4-4-12 hex digits and the NUL */
-#define SWAPSPEC_UUID_STR_LEN	37
+#define SWAPSPEC_UUID_STR_LEN 37
 
 /*
  * The path to open for a swap area named @path: /dev, /proc and /sys paths

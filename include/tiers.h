@@ -15,10 +15,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TIERS_PATH		"/sys/kernel/mm/swap/tiers"
-#define TIER_NAME_MAX		15	/* characters, without the NUL */
-#define TIER_PRIO_MIN		(-1)	/* the lowest tier also holds automatic priorities */
-#define TIER_PRIO_MAX		32767
+#define TIERS_PATH    "/sys/kernel/mm/swap/tiers"
+#define TIER_NAME_MAX 15   /* characters, without the NUL */
+#define TIER_PRIO_MIN (-1) /* the lowest tier also holds automatic priorities */
+#define TIER_PRIO_MAX 32767
 
 struct swap_tier {
 	char name[TIER_NAME_MAX + 1];
@@ -28,7 +28,7 @@ struct swap_tier {
 };
 
 struct tier_list {
-	struct swap_tier *v;	/* in the order the kernel lists them */
+	struct swap_tier *v; /* in the order the kernel lists them */
 	size_t n;
 };
 

@@ -76,8 +76,7 @@ int size_parse(const char *str, uint64_t *bytes)
 	whole *= mult;
 	if (frac) {
 		/* frac/frac_div < 1 and mult <= 2^60: split to avoid overflow */
-		uint64_t add = (mult / frac_div) * frac +
-			       ((mult % frac_div) * frac) / frac_div;
+		uint64_t add = (mult / frac_div) * frac + ((mult % frac_div) * frac) / frac_div;
 		if (whole > UINT64_MAX - add)
 			return -ERANGE;
 		whole += add;
@@ -116,8 +115,8 @@ char *size_to_human(uint64_t bytes, char *buf, size_t bufsz)
 
 	if (frac) {
 		const struct lconv *l = localeconv();
-		const char *dp = l && l->decimal_point && *l->decimal_point ?
-				 l->decimal_point : ".";
+		const char *dp =
+			l && l->decimal_point && *l->decimal_point ? l->decimal_point : ".";
 
 		snprintf(buf, bufsz, "%" PRIu64 "%s%" PRIu64 " %s", dec, dp, frac, suffix);
 	} else {

@@ -36,8 +36,7 @@ static uint32_t get_u32(const unsigned char *p, enum swap_endian e)
 	if (resolve(e) == SWAP_ENDIAN_LITTLE)
 		return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 		       (uint32_t)p[3] << 24;
-	return (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[0] << 24;
+	return (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
 }
 
 bool swap_header_pagesize_ok(size_t pagesize)

@@ -91,8 +91,7 @@ int swaps_read(struct swap_list *l)
 		if (rc < 0)
 			break;
 		rc = 0;
-		if (mnt_table_get_nents(tb) > before &&
-		    mnt_table_last_fs(tb, &fs) == 0)
+		if (mnt_table_get_nents(tb) > before && mnt_table_last_fs(tb, &fs) == 0)
 			add_entry(l, fs, raw_deleted(line, n));
 	}
 	mnt_unref_table(tb);

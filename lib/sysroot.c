@@ -9,7 +9,7 @@
 #include "c.h"
 #include "sysroot.h"
 
-static char *root;	/* NULL: the live system */
+static char *root; /* NULL: the live system */
 static char *save_dir;
 
 void sysroot_set(const char *dir)

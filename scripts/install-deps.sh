@@ -9,7 +9,7 @@ pkgs=(
 	build-essential autoconf automake autopoint libtool pkg-config gettext
 	libmount-dev libblkid-dev libsmartcols-dev libcap-ng-dev uuid-dev
 	util-linux fdisk e2fsprogs bash-completion mandoc man-db locales
-	python3 jq python3-prometheus-client hyperfine bc
+	python3 jq python3-prometheus-client hyperfine bc clang-format
 )
 if [ -f "$top/kernel/deps.txt" ]; then
 	while read -r p; do

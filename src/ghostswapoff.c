@@ -22,13 +22,13 @@
 #include "swapspec.h"
 #include "sysroot.h"
 
-#define SWAPOFF_EX_OK		0	/* no errors */
-#define SWAPOFF_EX_ENOMEM	2	/* swapoff(2) failed: not enough memory */
-#define SWAPOFF_EX_FAILURE	4	/* swapoff(2) failed for another reason */
-#define SWAPOFF_EX_SYSERR	8	/* another system error */
-#define SWAPOFF_EX_USAGE	16	/* usage, permissions or syntax error */
-#define SWAPOFF_EX_ALLERR	32	/* --all: all failed */
-#define SWAPOFF_EX_SOMEOK	64	/* --all: some failed, some succeeded */
+#define SWAPOFF_EX_OK	   0  /* no errors */
+#define SWAPOFF_EX_ENOMEM  2  /* swapoff(2) failed: not enough memory */
+#define SWAPOFF_EX_FAILURE 4  /* swapoff(2) failed for another reason */
+#define SWAPOFF_EX_SYSERR  8  /* another system error */
+#define SWAPOFF_EX_USAGE   16 /* usage, permissions or syntax error */
+#define SWAPOFF_EX_ALLERR  32 /* --all: all failed */
+#define SWAPOFF_EX_SOMEOK  64 /* --all: some failed, some succeeded */
 
 struct swapoff_ctl {
 	bool all, verbose, dry_run;
@@ -45,14 +45,16 @@ static void __noreturn usage(void)
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s [options] [<spec>]\n"), program_invocation_short_name);
 	fputs(_("\nDisable devices and files for paging and swapping,\n"
-		"ghost swap devices and ghost swap files included.\n"), out);
+		"ghost swap devices and ghost swap files included.\n"),
+	      out);
 
 	fputs(_("\nOptions:\n"), out);
 	fputs(_(" -a, --all              disable all swaps from /proc/swaps\n"
 		" -T, --fstab <path>     alternative file to /etc/fstab (with --all)\n"
 		"     --dry-run          print what would be disabled, change nothing\n"
 		"     --sysroot <dir>    read /proc and /dev below <dir> (with --dry-run)\n"
-		" -v, --verbose          verbose mode\n"), out);
+		" -v, --verbose          verbose mode\n"),
+	      out);
 	fputs("\n", out);
 	usage_help_options(out, 23);
 
@@ -63,7 +65,8 @@ static void __noreturn usage(void)
 		" UUID=<uuid>            UUID of device to be used\n"
 		" <device>               name of device to be used\n"
 		" <file>                 name of file to be used\n"
-		" /dev/ghostswap         the ghost swap device\n"), out);
+		" /dev/ghostswap         the ghost swap device\n"),
+	      out);
 
 	usage_man_tail(out, "ghostswapoff(8)");
 	exit(SWAPOFF_EX_OK);
@@ -141,7 +144,8 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 		/* swapoff(2) finds an area by its path, and this one has none left */
 		if (!quiet || ctl->dry_run)
 			warnx(_("%s: swapoff failed: the file was deleted while in use as swap, "
-				"so swapoff(2) cannot reach it by this name"), path);
+				"so swapoff(2) cannot reach it by this name"),
+			      path);
 		return SWAPOFF_EX_FAILURE;
 	}
 	if (ctl->dry_run) {
@@ -197,8 +201,7 @@ static int swapoff_spec(struct swapoff_ctl *ctl, const char *spec)
 
 	if ((!strncmp(spec, "LABEL=", 6) && !spec[6]) || (!strncmp(spec, "UUID=", 5) && !spec[5]))
 		return cannot_find(spec);
-	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag &&
-	    value) {
+	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag && value) {
 		path = resolve_tag(ctl, tag, value);
 		free(tag);
 		free(value);
@@ -318,16 +321,15 @@ int main(int argc, char **argv)
 		OPT_DRY_RUN = CHAR_MAX + 1,
 		OPT_SYSROOT,
 	};
-	static const struct option longopts[] = {
-		{ "all",     no_argument,       NULL, 'a' },
-		{ "help",    no_argument,       NULL, 'h' },
-		{ "verbose", no_argument,       NULL, 'v' },
-		{ "version", no_argument,       NULL, 'V' },
-		{ "fstab",   required_argument, NULL, 'T' },
-		{ "dry-run", no_argument,       NULL, OPT_DRY_RUN },
-		{ "sysroot", required_argument, NULL, OPT_SYSROOT },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = { { "all", no_argument, NULL, 'a' },
+						  { "help", no_argument, NULL, 'h' },
+						  { "verbose", no_argument, NULL, 'v' },
+						  { "version", no_argument, NULL, 'V' },
+						  { "fstab", required_argument, NULL, 'T' },
+						  { "dry-run", no_argument, NULL, OPT_DRY_RUN },
+						  { "sysroot", required_argument, NULL,
+						    OPT_SYSROOT },
+						  { NULL, 0, NULL, 0 } };
 
 	nls_init();
 	close_stdout_atexit();

@@ -35,19 +35,19 @@
 #include "tiers.h"
 
 #ifndef SWAP_FLAG_DISCARD
-# define SWAP_FLAG_DISCARD	0x10000
+#define SWAP_FLAG_DISCARD 0x10000
 #endif
 #ifndef SWAP_FLAG_DISCARD_ONCE
-# define SWAP_FLAG_DISCARD_ONCE	0x20000
+#define SWAP_FLAG_DISCARD_ONCE 0x20000
 #endif
 #ifndef SWAP_FLAG_DISCARD_PAGES
-# define SWAP_FLAG_DISCARD_PAGES 0x40000
+#define SWAP_FLAG_DISCARD_PAGES 0x40000
 #endif
 #define SWAP_FLAGS_DISCARD_VALID \
 	(SWAP_FLAG_DISCARD | SWAP_FLAG_DISCARD_ONCE | SWAP_FLAG_DISCARD_PAGES)
 
 /* util-linux swapon returns its status, -1 on a failed area: exit code 255 */
-#define SWAPON_EX_FAIL	255
+#define SWAPON_EX_FAIL 255
 
 enum {
 	COL_PATH,
@@ -84,12 +84,12 @@ static const struct colinfo infos[] = {
 /* per area settings: command line defaults, overridden by fstab or -o */
 struct swap_prop {
 	int discard;
-	int priority;		/* < 0: automatic */
+	int priority; /* < 0: automatic */
 	bool no_fail;
-	char *tier;		/* NAME or NAME:START */
-	bool ghost;		/* a ghost swapfile, created when missing */
+	char *tier; /* NAME or NAME:START */
+	bool ghost; /* a ghost swapfile, created when missing */
 	bool size_set;
-	uint64_t size;		/* virtual size for a created ghost file */
+	uint64_t size; /* virtual size for a created ghost file */
 };
 
 struct swapon_ctl {
@@ -108,11 +108,11 @@ struct swapon_ctl {
 };
 
 struct swap_target {
-	const char *spec;	/* as the user or fstab wrote it */
-	char *path;		/* resolved system path */
-	char *real;		/* path to open (through the sysroot for /dev) */
+	const char *spec; /* as the user or fstab wrote it */
+	char *path;	  /* resolved system path */
+	char *real;	  /* path to open (through the sysroot for /dev) */
 	bool ghost_dev, ghost_file;
-	uint64_t vsize;		/* bytes, from the header */
+	uint64_t vsize; /* bytes, from the header */
 };
 
 static void __noreturn usage(void)
@@ -123,7 +123,8 @@ static void __noreturn usage(void)
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s [options] [<spec>]\n"), program_invocation_short_name);
 	fputs(_("\nEnable devices and files for paging and swapping,\n"
-		"ghost swap devices and ghost swap files included.\n"), out);
+		"ghost swap devices and ghost swap files included.\n"),
+	      out);
 
 	fputs(_("\nOptions:\n"), out);
 	fputs(_(" -a, --all                enable all swaps from /etc/fstab\n"), out);
@@ -143,7 +144,8 @@ static void __noreturn usage(void)
 	fputs(_("     --bytes              display swap size in bytes in --show output\n"), out);
 	fputs(_("     --tier <name>[:<start>]\n"
 		"                          place the swap area in a swap tier, creating\n"
-		"                            the tier from priority <start> if needed\n"), out);
+		"                            the tier from priority <start> if needed\n"),
+	      out);
 	fputs(_("     --dry-run            check and print what would be done, change nothing\n"),
 	      out);
 	fputs(_("     --sysroot <dir>      read /proc, /sys and /dev below <dir> (implies nothing\n"
@@ -162,17 +164,20 @@ static void __noreturn usage(void)
 		" PARTUUID=<uuid>        specifies device by partition UUID\n"
 		" <device>               name of device to be used\n"
 		" <file>                 name of file to be used\n"
-		" /dev/ghostswap         a ghost swap device without a file\n"), out);
+		" /dev/ghostswap         a ghost swap device without a file\n"),
+	      out);
 
 	fputs(_("\nAvailable discard policy types (for --discard):\n"
 		" once    : only single-time area discards are issued\n"
 		" pages   : freed pages are discarded before they are reused\n"
-		"If no policy is selected, both discard types are enabled (default).\n"), out);
+		"If no policy is selected, both discard types are enabled (default).\n"),
+	      out);
 
 	fputs(_("\nSwap options (for -o and fstab) besides pri=, discard and nofail:\n"
 		" tier=<name>[:<start>]  place the area in a swap tier\n"
 		" ghost                  a ghost swap file: create it when it does not exist\n"
-		" size=<size>            virtual size of a ghost swap file to create\n"), out);
+		" size=<size>            virtual size of a ghost swap file to create\n"),
+	      out);
 
 	fputs(_("\nAvailable output columns:\n"), out);
 	for (i = 0; i < ARRAY_SIZE(infos); i++)
@@ -360,8 +365,7 @@ static char *resolve_spec(struct swapon_ctl *ctl, const char *spec)
 	if (is_tag_spec(spec) && !strchr(spec, '=')[1])
 		return NULL;
 
-	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag &&
-	    value) {
+	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag && value) {
 		p = resolve_tag(ctl, tag, value);
 		free(tag);
 		free(value);
@@ -383,10 +387,12 @@ static void warn_bad_tier(const char *what, const char *spec)
 {
 	if (what)
 		warnx(_("%s: invalid tier '%s': a name is 1 to %d letters, digits or '_', and a "
-			"start is -1 to %d"), what, spec, TIER_NAME_MAX, TIER_PRIO_MAX);
+			"start is -1 to %d"),
+		      what, spec, TIER_NAME_MAX, TIER_PRIO_MAX);
 	else
 		warnx(_("invalid tier '%s': a name is 1 to %d letters, digits or '_', and a start "
-			"is -1 to %d"), spec, TIER_NAME_MAX, TIER_PRIO_MAX);
+			"is -1 to %d"),
+		      spec, TIER_NAME_MAX, TIER_PRIO_MAX);
 }
 
 /* --- options --------------------------------------------------------------- */
@@ -669,11 +675,12 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 			return 1;
 		if (ctl->kf.ghost)
 			warnx(_("%s does not exist, but the kernel has ghost swap: create the node "
-				"with 'mknod -m 0660 %s c %d %d'"), t->path, GHOSTSWAP_DEVICE,
-			      GHOSTSWAP_MAJOR, GHOSTSWAP_MINOR);
+				"with 'mknod -m 0660 %s c %d %d'"),
+			      t->path, GHOSTSWAP_DEVICE, GHOSTSWAP_MAJOR, GHOSTSWAP_MINOR);
 		else
 			warnx(_("%s does not exist: the running kernel has no ghost swap device; "
-				"boot a kernel built with %s"), t->path, KF_KERNEL_HINT);
+				"boot a kernel built with %s"),
+			      t->path, KF_KERNEL_HINT);
 		return -1;
 	case KF_DEVNODE_WRONG:
 		warnx(_("%s is not the ghost swap device (a character device %d:%d)"), t->path,
@@ -789,8 +796,7 @@ static int swapon_checks(struct swapon_ctl *ctl, struct swap_target *t, const st
 		devsize = end;
 		lseek(fd, 0, SEEK_SET);
 	} else {
-		warnx(_("%s: not a block device, a regular file or %s"), t->path,
-		      GHOSTSWAP_DEVICE);
+		warnx(_("%s: not a block device, a regular file or %s"), t->path, GHOSTSWAP_DEVICE);
 		goto out;
 	}
 
@@ -848,7 +854,8 @@ static int swapon_checks(struct swapon_ctl *ctl, struct swap_target *t, const st
 	if (swapsize > devsize) {
 		if (ctl->verbose)
 			warnx(_("%s: last_page 0x%08" PRIx64 " is larger than actual size of "
-				"swapspace"), t->path, swapsize);
+				"swapspace"),
+			      t->path, swapsize);
 	} else if (h.pagesize != ctl->pagesize) {
 		if (ctl->fixpgsz) {
 			warnx(_("%s: swap format pagesize does not match."), t->path);
@@ -856,7 +863,8 @@ static int swapon_checks(struct swapon_ctl *ctl, struct swap_target *t, const st
 				goto out;
 		} else {
 			warnx(_("%s: swap format pagesize does not match. (Use --fixpgsz to "
-				"reinitialize it.)"), t->path);
+				"reinitialize it.)"),
+			      t->path);
 		}
 	}
 	rc = 0;
@@ -1025,8 +1033,9 @@ static void describe(const struct swapon_ctl *ctl, const struct swap_target *t, 
 	if (*tier)
 		printf(_(", tier %s"), tier);
 	if (flags & SWAP_FLAGS_DISCARD_VALID)
-		printf(_(", discard=%s"), (flags & SWAP_FLAG_DISCARD_ONCE) ? "once" :
-					   (flags & SWAP_FLAG_DISCARD_PAGES) ? "pages" : "both");
+		printf(_(", discard=%s"), (flags & SWAP_FLAG_DISCARD_ONCE)    ? "once"
+					  : (flags & SWAP_FLAG_DISCARD_PAGES) ? "pages"
+									      : "both");
 	putchar('\n');
 }
 
@@ -1034,8 +1043,8 @@ static void explain_failure(struct swapon_ctl *ctl, const struct swap_target *t,
 {
 	errno = e;
 	if (e == EINVAL && (t->ghost_file || t->ghost_dev) && !ctl->kf.ghost) {
-		no_ghost_kernel(t->path, t->ghost_dev ? _("this is the ghost swap device") :
-							_("this is a one-page ghost swap file"));
+		no_ghost_kernel(t->path, t->ghost_dev ? _("this is the ghost swap device")
+						      : _("this is a one-page ghost swap file"));
 		return;
 	}
 	if (e == EPERM) {
@@ -1097,8 +1106,8 @@ static int do_swapon(struct swapon_ctl *ctl, const struct swap_prop *p, const ch
 	if (p->ghost && !t.ghost_file && !t.ghost_dev)
 		warnx(_("%s: has the ghost option but is not a ghost swap file"), t.path);
 placed:
-	if (p->tier && apply_tier(ctl, t.path, p->tier, &prio, p->priority >= 0 ||
-				  p->priority < -1, tier) != 0)
+	if (p->tier && apply_tier(ctl, t.path, p->tier, &prio, p->priority >= 0 || p->priority < -1,
+				  tier) != 0)
 		goto done;
 
 	if (prio >= 0) {
@@ -1227,8 +1236,8 @@ static void add_line(struct swapon_ctl *ctl, struct libscols_table *table,
 			blkid_probe_enable_superblocks(pr, 1);
 			blkid_probe_filter_superblocks_type(pr, BLKID_FLTR_ONLYIN,
 							    (char *[]){ "swap", NULL });
-			blkid_probe_set_superblocks_flags(pr, BLKID_SUBLKS_LABEL |
-							  BLKID_SUBLKS_UUID);
+			blkid_probe_set_superblocks_flags(pr,
+							  BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID);
 			if (blkid_do_safeprobe(pr) == 0) {
 				blkid_probe_lookup_value(pr, "UUID", &uuid, NULL);
 				blkid_probe_lookup_value(pr, "LABEL", &label, NULL);
@@ -1465,26 +1474,26 @@ int main(int argc, char **argv)
 		OPT_SYSROOT,
 	};
 	static const struct option longopts[] = {
-		{ "priority",   required_argument, NULL, 'p' },
-		{ "discard",    optional_argument, NULL, 'd' },
-		{ "ifexists",   no_argument,       NULL, 'e' },
-		{ "options",    required_argument, NULL, 'o' },
-		{ "summary",    no_argument,       NULL, 's' },
-		{ "fixpgsz",    no_argument,       NULL, 'f' },
-		{ "all",        no_argument,       NULL, 'a' },
-		{ "help",       no_argument,       NULL, 'h' },
-		{ "verbose",    no_argument,       NULL, 'v' },
-		{ "version",    no_argument,       NULL, 'V' },
-		{ "fstab",      required_argument, NULL, 'T' },
-		{ "show",       optional_argument, NULL, OPT_SHOW },
-		{ "output-all", no_argument,       NULL, OPT_OUTPUT_ALL },
-		{ "noheadings", no_argument,       NULL, OPT_NOHEADINGS },
-		{ "raw",        no_argument,       NULL, OPT_RAW },
-		{ "json",       no_argument,       NULL, OPT_JSON },
-		{ "bytes",      no_argument,       NULL, OPT_BYTES },
-		{ "tier",       required_argument, NULL, OPT_TIER },
-		{ "dry-run",    no_argument,       NULL, OPT_DRY_RUN },
-		{ "sysroot",    required_argument, NULL, OPT_SYSROOT },
+		{ "priority", required_argument, NULL, 'p' },
+		{ "discard", optional_argument, NULL, 'd' },
+		{ "ifexists", no_argument, NULL, 'e' },
+		{ "options", required_argument, NULL, 'o' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "fixpgsz", no_argument, NULL, 'f' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "fstab", required_argument, NULL, 'T' },
+		{ "show", optional_argument, NULL, OPT_SHOW },
+		{ "output-all", no_argument, NULL, OPT_OUTPUT_ALL },
+		{ "noheadings", no_argument, NULL, OPT_NOHEADINGS },
+		{ "raw", no_argument, NULL, OPT_RAW },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "bytes", no_argument, NULL, OPT_BYTES },
+		{ "tier", required_argument, NULL, OPT_TIER },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "sysroot", required_argument, NULL, OPT_SYSROOT },
 		{ NULL, 0, NULL, 0 }
 	};
 
@@ -1610,8 +1619,11 @@ int main(int argc, char **argv)
 
 	if (ctl.all || options) {
 		/* util-linux: none of these with -a or -o */
-		const char *bad = ctl.bytes ? "--bytes" : ctl.noheadings ? "--noheadings" :
-				  ctl.raw ? "--raw" : ctl.json ? "--json" : NULL;
+		const char *bad = ctl.bytes	   ? "--bytes"
+				  : ctl.noheadings ? "--noheadings"
+				  : ctl.raw	   ? "--raw"
+				  : ctl.json	   ? "--json"
+						   : NULL;
 
 		if (bad) {
 			warnx(_("mutually exclusive arguments: --all --options %s"), bad);

@@ -19,7 +19,7 @@
 #include <uuid.h>
 
 #ifdef HAVE_LINUX_FIEMAP_H
-# include <linux/fiemap.h>
+#include <linux/fiemap.h>
 #endif
 
 #include "c.h"
@@ -31,15 +31,15 @@
 
 struct mkswap_control {
 	const char *devname;
-	const char *lockmode;		/* --lock or $LOCK_BLOCK_DEVICE */
+	const char *lockmode; /* --lock or $LOCK_BLOCK_DEVICE */
 	const char *label;
 	struct stat devstat;
-	bool existed;			/* the target existed before we ran */
+	bool existed; /* the target existed before we ran */
 	int fd;
 
-	uint64_t npages;		/* pages in the swap area, header included */
-	uint64_t offset;		/* --offset, bytes */
-	uint64_t filesz;		/* --size, bytes */
+	uint64_t npages; /* pages in the swap area, header included */
+	uint64_t offset; /* --offset, bytes */
+	uint64_t filesz; /* --size, bytes */
 	size_t pagesize;
 	size_t user_pagesize;
 	uint32_t *badpages;
@@ -51,9 +51,9 @@ struct mkswap_control {
 };
 
 /* Non-fatal warnings are the ones --quiet silences. */
-#define qwarnx(ctl, ...)                  \
-	do {                              \
-		if (!(ctl)->quiet)        \
+#define qwarnx(ctl, ...)                    \
+	do {                                \
+		if (!(ctl)->quiet)          \
 			warnx(__VA_ARGS__); \
 	} while (0)
 
@@ -64,23 +64,27 @@ static void __noreturn usage(void)
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s [options] device [size]\n"), program_invocation_short_name);
 	fprintf(out, _(" %s [options] --size size --file file\n"), program_invocation_short_name);
-	fprintf(out, _(" %s [options] --ghost [--size size] file\n"), program_invocation_short_name);
+	fprintf(out, _(" %s [options] --ghost [--size size] file\n"),
+		program_invocation_short_name);
 	fputs(_("\nSet up a Linux swap area, or a ghost swap file.\n"), out);
 
 	fputs(_("\nOptions:\n"), out);
-	fputs(_(" -c, --check               check bad blocks before creating the swap area\n"), out);
+	fputs(_(" -c, --check               check bad blocks before creating the swap area\n"),
+	      out);
 	fputs(_(" -f, --force               allow swap size area be larger than device\n"), out);
 	fputs(_(" -q, --quiet               suppress output and warning messages\n"), out);
 	fputs(_(" -p, --pagesize SIZE       specify page size in bytes\n"), out);
 	fputs(_(" -L, --label LABEL         specify label\n"), out);
 	fputs(_(" -v, --swapversion NUM     specify swap-space version number\n"), out);
 	fputs(_(" -U, --uuid UUID           specify the uuid to use\n"), out);
-	fputs(_(" -e, --endianness=<value>  specify the endianness to use (native, little or big)\n"), out);
+	fputs(_(" -e, --endianness=<value>  specify the endianness to use (native, little or big)\n"),
+	      out);
 	fputs(_(" -o, --offset OFFSET       specify the offset in the device\n"), out);
 	fputs(_(" -s, --size SIZE           specify the size of a swap file in bytes\n"), out);
 	fputs(_(" -F, --file                create a swap file\n"), out);
 	fputs(_("     --ghost               create a ghost swap file: one page on disk,\n"
-		"                             --size is the virtual size (default 8 x RAM)\n"), out);
+		"                             --size is the virtual size (default 8 x RAM)\n"),
+	      out);
 	fputs(_("     --sysroot DIR         read /proc and /sys below DIR\n"), out);
 	fputs(_("     --verbose             verbose output\n"), out);
 	fprintf(out, _("     --lock[=<mode>]       use exclusive device lock (%s, %s or %s)\n"),
@@ -127,7 +131,8 @@ static void init_pagesize(struct mkswap_control *ctl)
 	if (!swap_header_pagesize_ok(ctl->user_pagesize))
 		errx(EXIT_FAILURE, _("Bad user-specified page size %zu"), ctl->user_pagesize);
 	if (ctl->user_pagesize != kernel_pagesize)
-		qwarnx(ctl, _("Using user-specified page size %zu, instead of the system value %zu"),
+		qwarnx(ctl,
+		       _("Using user-specified page size %zu, instead of the system value %zu"),
 		       ctl->user_pagesize, kernel_pagesize);
 	ctl->pagesize = ctl->user_pagesize;
 }
@@ -299,7 +304,7 @@ static void open_target(struct mkswap_control *ctl)
 	int flags = O_RDWR | O_CLOEXEC;
 
 	if (S_ISBLK(ctl->devstat.st_mode))
-		flags |= O_EXCL;	/* the kernel refuses it if mounted or swapping */
+		flags |= O_EXCL; /* the kernel refuses it if mounted or swapping */
 	else if (!ctl->existed)
 		flags |= O_CREAT | O_EXCL;
 
@@ -320,14 +325,14 @@ static void check_permissions(const struct mkswap_control *ctl)
 		qwarnx(ctl, _("%s: insecure permissions %04o, fix with: chmod %04o %s"),
 		       ctl->devname, ctl->devstat.st_mode & 07777, ~mask & 0666, ctl->devname);
 	if (getuid() == 0 && S_ISREG(ctl->devstat.st_mode) && ctl->devstat.st_uid != 0)
-		qwarnx(ctl, _("%s: insecure file owner %d, fix with: chown 0:0 %s"),
-		       ctl->devname, (int)ctl->devstat.st_uid, ctl->devname);
+		qwarnx(ctl, _("%s: insecure file owner %d, fix with: chown 0:0 %s"), ctl->devname,
+		       (int)ctl->devstat.st_uid, ctl->devname);
 }
 
 #ifdef HAVE_LINUX_FIEMAP_H
 struct extent_problem {
 	uint64_t offset;
-	const char *what;	/* NULL for a hole */
+	const char *what; /* NULL for a hole */
 };
 
 /* Unwritten (preallocated) extents are fine: the kernel swaps onto them. */
@@ -434,8 +439,7 @@ static void check_blocks(struct mkswap_control *ctl)
 
 	ctl->badpages = xcalloc(maxbad, sizeof(uint32_t));
 	for (page = 0; page < ctl->npages; page++) {
-		ssize_t n = pread(ctl->fd, buf, ctl->pagesize,
-				  ctl->offset + page * ctl->pagesize);
+		ssize_t n = pread(ctl->fd, buf, ctl->pagesize, ctl->offset + page * ctl->pagesize);
 
 		if (n == (ssize_t)ctl->pagesize)
 			continue;
@@ -483,7 +487,8 @@ static void wipe_device(const struct mkswap_control *ctl)
 	if (pttype) {
 		qwarnx(ctl, _("%s: warning: don't erase bootbits sectors"), ctl->devname);
 		if (!ctl->quiet)
-			fprintf(stderr, _("        (%s partition table detected). Use -f to force.\n"),
+			fprintf(stderr,
+				_("        (%s partition table detected). Use -f to force.\n"),
 				pttype);
 		free(pttype);
 		blkid_free_probe(pr);
@@ -521,8 +526,9 @@ static void check_ghost_target(const struct mkswap_control *ctl)
 	ssize_t n;
 
 	if (S_ISBLK(ctl->devstat.st_mode) || S_ISCHR(ctl->devstat.st_mode))
-		errx(EXIT_FAILURE, _("error: %s is a device; a ghost swap area is a regular file "
-				     "(use %s for a ghost device)"),
+		errx(EXIT_FAILURE,
+		     _("error: %s is a device; a ghost swap area is a regular file "
+		       "(use %s for a ghost device)"),
 		     ctl->devname, GHOSTSWAP_DEVICE);
 	if (!S_ISREG(ctl->devstat.st_mode))
 		errx(EXIT_FAILURE, _("error: %s is not a regular file"), ctl->devname);
@@ -542,23 +548,24 @@ static void check_ghost_target(const struct mkswap_control *ctl)
 	pr = new_probe(ctl);
 	blkid_probe_enable_superblocks(pr, 1);
 	blkid_probe_enable_partitions(pr, 1);
-	if (blkid_do_safeprobe(pr) == 0 &&
-	    blkid_probe_lookup_value(pr, "TYPE", &type, NULL) != 0)
+	if (blkid_do_safeprobe(pr) == 0 && blkid_probe_lookup_value(pr, "TYPE", &type, NULL) != 0)
 		blkid_probe_lookup_value(pr, "PTTYPE", &type, NULL);
 
 	if (type && ctl->force)
 		qwarnx(ctl, _("%s: warning: replacing the %s signature with a ghost swap header."),
 		       ctl->devname, type);
 	else if (type)
-		errx(EXIT_FAILURE, _("error: %s: %s signature found; will not replace it with a "
-				     "ghost swap header (use --force)"),
+		errx(EXIT_FAILURE,
+		     _("error: %s: %s signature found; will not replace it with a "
+		       "ghost swap header (use --force)"),
 		     ctl->devname, type);
 	else if (ctl->force)
 		qwarnx(ctl, _("%s: warning: replacing %jd bytes of data with a ghost swap header."),
 		       ctl->devname, (intmax_t)ctl->devstat.st_size);
 	else
-		errx(EXIT_FAILURE, _("error: %s is not empty and holds no swap header; will not "
-				     "replace it with a ghost swap header (use --force)"),
+		errx(EXIT_FAILURE,
+		     _("error: %s is not empty and holds no swap header; will not "
+		       "replace it with a ghost swap header (use --force)"),
 		     ctl->devname);
 	blkid_free_probe(pr);
 }
@@ -579,12 +586,14 @@ static void ghost_size(struct mkswap_control *ctl)
 		       size_to_human(ctl->npages * ctl->pagesize, hbuf, sizeof(hbuf)));
 	}
 	if (ctl->npages < SWAP_MIN_GOODPAGES)
-		errx(EXIT_FAILURE, _("error: virtual size %s is under the minimum of %d pages (%zu KiB)"),
+		errx(EXIT_FAILURE,
+		     _("error: virtual size %s is under the minimum of %d pages (%zu KiB)"),
 		     size_to_human(ctl->filesz, hbuf, sizeof(hbuf)), SWAP_MIN_GOODPAGES,
 		     SWAP_MIN_GOODPAGES * ctl->pagesize / 1024);
 	if (ctl->npages > SWAP_MAX_PAGES)
-		errx(EXIT_FAILURE, _("error: virtual size %s is over the %" PRIu32 " pages a swap "
-				     "header can describe (%zu-byte pages)"),
+		errx(EXIT_FAILURE,
+		     _("error: virtual size %s is over the %" PRIu32 " pages a swap "
+		       "header can describe (%zu-byte pages)"),
 		     size_to_human(ctl->filesz, hbuf, sizeof(hbuf)), SWAP_MAX_PAGES, ctl->pagesize);
 }
 
@@ -610,14 +619,16 @@ static void set_size(struct mkswap_control *ctl, const char *block_count)
 
 	avail = device_bytes(ctl);
 	if (ctl->offset && ctl->offset >= avail)
-		errx(EXIT_FAILURE, _("error: offset %" PRIu64 " is beyond the end of %s (%" PRIu64 " bytes)"),
+		errx(EXIT_FAILURE,
+		     _("error: offset %" PRIu64 " is beyond the end of %s (%" PRIu64 " bytes)"),
 		     ctl->offset, ctl->devname, avail);
 	avail -= ctl->offset;
 	dev_pages = avail / ctl->pagesize;
 	if (!ctl->npages)
 		ctl->npages = dev_pages;
 	else if (ctl->npages > dev_pages && !ctl->force)
-		errx(EXIT_FAILURE, _("error: size %" PRIu64 " KiB is larger than device size %" PRIu64 " KiB"),
+		errx(EXIT_FAILURE,
+		     _("error: size %" PRIu64 " KiB is larger than device size %" PRIu64 " KiB"),
 		     ctl->npages * (ctl->pagesize / 1024), dev_pages * (ctl->pagesize / 1024));
 
 	if (ctl->npages < SWAP_MIN_GOODPAGES)
@@ -695,26 +706,25 @@ int main(int argc, char **argv)
 		OPT_GHOST,
 		OPT_SYSROOT,
 	};
-	static const struct option longopts[] = {
-		{ "check",       no_argument,       NULL, 'c' },
-		{ "force",       no_argument,       NULL, 'f' },
-		{ "quiet",       no_argument,       NULL, 'q' },
-		{ "pagesize",    required_argument, NULL, 'p' },
-		{ "label",       required_argument, NULL, 'L' },
-		{ "swapversion", required_argument, NULL, 'v' },
-		{ "uuid",        required_argument, NULL, 'U' },
-		{ "endianness",  required_argument, NULL, 'e' },
-		{ "offset",      required_argument, NULL, 'o' },
-		{ "size",        required_argument, NULL, 's' },
-		{ "file",        no_argument,       NULL, 'F' },
-		{ "ghost",       no_argument,       NULL, OPT_GHOST },
-		{ "sysroot",     required_argument, NULL, OPT_SYSROOT },
-		{ "verbose",     no_argument,       NULL, OPT_VERBOSE },
-		{ "lock",        optional_argument, NULL, OPT_LOCK },
-		{ "version",     no_argument,       NULL, 'V' },
-		{ "help",        no_argument,       NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = { { "check", no_argument, NULL, 'c' },
+						  { "force", no_argument, NULL, 'f' },
+						  { "quiet", no_argument, NULL, 'q' },
+						  { "pagesize", required_argument, NULL, 'p' },
+						  { "label", required_argument, NULL, 'L' },
+						  { "swapversion", required_argument, NULL, 'v' },
+						  { "uuid", required_argument, NULL, 'U' },
+						  { "endianness", required_argument, NULL, 'e' },
+						  { "offset", required_argument, NULL, 'o' },
+						  { "size", required_argument, NULL, 's' },
+						  { "file", no_argument, NULL, 'F' },
+						  { "ghost", no_argument, NULL, OPT_GHOST },
+						  { "sysroot", required_argument, NULL,
+						    OPT_SYSROOT },
+						  { "verbose", no_argument, NULL, OPT_VERBOSE },
+						  { "lock", optional_argument, NULL, OPT_LOCK },
+						  { "version", no_argument, NULL, 'V' },
+						  { "help", no_argument, NULL, 'h' },
+						  { NULL, 0, NULL, 0 } };
 
 	nls_init();
 	close_stdout_atexit();
@@ -742,9 +752,11 @@ int main(int argc, char **argv)
 			break;
 		case 'v':
 			if (parse_u64(optarg, 0, INT32_MAX, &v) != 0)
-				errx(EXIT_FAILURE, _("parsing version number failed: '%s'"), optarg);
+				errx(EXIT_FAILURE, _("parsing version number failed: '%s'"),
+				     optarg);
 			if (v != SWAP_VERSION)
-				errx(EXIT_FAILURE, _("swapspace version %d is not supported"), (int)v);
+				errx(EXIT_FAILURE, _("swapspace version %d is not supported"),
+				     (int)v);
 			break;
 		case 'U':
 			parse_uuid(&ctl, optarg);
@@ -752,7 +764,8 @@ int main(int argc, char **argv)
 			break;
 		case 'e':
 			if (swap_endian_parse(optarg, &ctl.endian) != 0)
-				errx(EXIT_FAILURE, _("invalid endianness %s is not supported"), optarg);
+				errx(EXIT_FAILURE, _("invalid endianness %s is not supported"),
+				     optarg);
 			break;
 		case 'o':
 			ctl.offset = size_arg_or_err(optarg, _("invalid offset"));
@@ -805,11 +818,14 @@ int main(int argc, char **argv)
 	if (block_count && ctl.size_set)
 		errx(EXIT_FAILURE, _("error: the size argument and --size are mutually exclusive"));
 	if (ctl.ghost && block_count)
-		errx(EXIT_FAILURE, _("error: --ghost takes its virtual size from --size, not from a block count"));
+		errx(EXIT_FAILURE,
+		     _("error: --ghost takes its virtual size from --size, not from a block count"));
 	if (ctl.ghost && ctl.check)
-		errx(EXIT_FAILURE, _("error: --ghost and --check are mutually exclusive: a ghost swap area has no blocks"));
+		errx(EXIT_FAILURE,
+		     _("error: --ghost and --check are mutually exclusive: a ghost swap area has no blocks"));
 	if (ctl.ghost && ctl.offset)
-		errx(EXIT_FAILURE, _("error: --ghost and --offset are mutually exclusive: a ghost header is the whole file"));
+		errx(EXIT_FAILURE,
+		     _("error: --ghost and --offset are mutually exclusive: a ghost header is the whole file"));
 	if (ctl.file && !ctl.size_set && access(ctl.devname, F_OK) != 0)
 		errx(EXIT_FAILURE, _("error: --file needs --size to create %s"), ctl.devname);
 	if (!uuid_set)

@@ -27,14 +27,13 @@
 #include "sysroot.h"
 #include "tiers.h"
 
-
-#define PATH_ZSWAP_DEBUG	"/sys/kernel/debug/zswap"
-#define PATH_VSWAP_DEBUG	"/sys/kernel/debug/vswap"
-#define PATH_DEBUGFS		"/sys/kernel/debug"
-#define PATH_ZSWAP_PARAMS	"/sys/module/zswap/parameters"
-#define PATH_TIERS		TIERS_PATH
-#define PATH_UPTIME		"/proc/uptime"
-#define MANIFEST_NAME		"/swapstat.manifest"
+#define PATH_ZSWAP_DEBUG  "/sys/kernel/debug/zswap"
+#define PATH_VSWAP_DEBUG  "/sys/kernel/debug/vswap"
+#define PATH_DEBUGFS	  "/sys/kernel/debug"
+#define PATH_ZSWAP_PARAMS "/sys/module/zswap/parameters"
+#define PATH_TIERS	  TIERS_PATH
+#define PATH_UPTIME	  "/proc/uptime"
+#define MANIFEST_NAME	  "/swapstat.manifest"
 
 /* ---------------------------------------------------------------------- */
 /* What was read, and what could not be: the manifest behind --save.      */
@@ -46,7 +45,7 @@
  */
 struct mf_entry {
 	char *path;
-	int rc;		/* 0 or -errno; 1: a directory that was empty */
+	int rc; /* 0 or -errno; 1: a directory that was empty */
 };
 
 static struct {
@@ -54,7 +53,7 @@ static struct {
 	size_t n;
 } replay_mf, save_mf;
 
-static char *save_root;	/* the --save directory of this sample, or NULL */
+static char *save_root; /* the --save directory of this sample, or NULL */
 
 static const char *errno_name(int e)
 {
@@ -255,7 +254,10 @@ static void mf_write(void)
 			continue;
 		}
 		fprintf(f, "%s\t%s\n",
-			e->rc == 0 ? "ok" : e->rc == 1 ? "empty" : errno_name(-e->rc), e->path);
+			e->rc == 0   ? "ok"
+			: e->rc == 1 ? "empty"
+				     : errno_name(-e->rc),
+			e->path);
 		free(e->path);
 	}
 	if (fclose(f) != 0)
@@ -358,14 +360,14 @@ static void free_names(char **names, size_t n)
 
 struct dirval {
 	char *name;
-	char *value;	/* first line; NULL when rc != 0 */
+	char *value; /* first line; NULL when rc != 0 */
 	int rc;
 };
 
 struct dirvals {
 	struct dirval *v;
 	size_t n;
-	int rc;		/* of the directory itself */
+	int rc; /* of the directory itself */
 };
 
 struct snapshot {
@@ -374,7 +376,7 @@ struct snapshot {
 	struct kvfile meminfo, vmstat;
 	int meminfo_rc, vmstat_rc;
 	struct dirvals zswap_dbg, vswap_dbg, zswap_par;
-	int debugfs_rc;		/* 0, -errno, or 1: empty (not mounted) */
+	int debugfs_rc; /* 0, -errno, or 1: empty (not mounted) */
 	struct tier_list tiers;
 	int tiers_rc;
 	double uptime;
@@ -509,18 +511,18 @@ static void free_snapshot(struct snapshot *s)
 
 enum unit {
 	U_BYTES,
-	U_COUNT,	/* events or pages, a plain number */
+	U_COUNT, /* events or pages, a plain number */
 	U_RATIO,
 };
 
 struct figure {
-	const char *key;	/* JSON and Prometheus name */
-	const char *label;	/* what people read */
+	const char *key;   /* JSON and Prometheus name */
+	const char *label; /* what people read */
 	enum unit unit;
 	bool known;
 	uint64_t val;
 	double ratio;
-	char *from;		/* derivation, or the reason it is missing */
+	char *from; /* derivation, or the reason it is missing */
 };
 
 struct ctl;
@@ -534,17 +536,17 @@ static bool is_ghost(const struct swap_entry *e)
 /* Where a device's used slots physically are, as far as the kernel says. */
 struct devsplit {
 	bool disk_known, zswap_known, zero_known;
-	uint64_t disk, zswap, zero;	/* bytes */
+	uint64_t disk, zswap, zero; /* bytes */
 };
 
 struct totals {
 	bool zswap_stored_known, pool_known;
-	uint64_t zswap_stored;	/* bytes, uncompressed */
-	uint64_t pool;		/* bytes of RAM */
+	uint64_t zswap_stored; /* bytes, uncompressed */
+	uint64_t pool;	       /* bytes of RAM */
 	char *stored_from, *pool_from;
-	uint64_t same_filled;	/* bytes of zswap's entries that are same-filled (6.1) */
-	size_t used_devices;	/* devices with slots in use */
-	bool zero_skip_seen;	/* the kernel kept zero-filled pages off disk */
+	uint64_t same_filled; /* bytes of zswap's entries that are same-filled (6.1) */
+	size_t used_devices;  /* devices with slots in use */
+	bool zero_skip_seen;  /* the kernel kept zero-filled pages off disk */
 	bool zero_skip_known;
 };
 
@@ -605,14 +607,13 @@ static void free_totals(struct totals *t)
  * then all of zswap is that device's, and for a ghost device whatever is
  * not in zswap is zero-filled (nothing else can hold a ghost slot).
  */
-static void split_device(const struct swap_entry *e, const struct totals *t,
-			 struct devsplit *d)
+static void split_device(const struct swap_entry *e, const struct totals *t, struct devsplit *d)
 {
 	uint64_t used = e->used_kib * 1024, rest;
 
 	memset(d, 0, sizeof(*d));
 	if (is_ghost(e))
-		d->disk_known = true;	/* no block I/O ever targets a ghost device */
+		d->disk_known = true; /* no block I/O ever targets a ghost device */
 	if (!used) {
 		d->disk_known = d->zswap_known = d->zero_known = true;
 		return;
@@ -690,20 +691,20 @@ enum {
 };
 
 static struct figure figures[NR_FIGURES] = {
-	[F_SWAPTOTAL]	= { "swap_total", N_("SwapTotal (what free shows)"), U_BYTES },
-	[F_REAL_CAP]	= { "real_capacity", N_("Capacity really backing swap"), U_BYTES },
-	[F_DISK_CAP]	= { "disk_capacity", N_("Disk devices capacity"), U_BYTES },
-	[F_POOL_LIMIT]	= { "zswap_pool_limit", N_("zswap pool limit"), U_BYTES },
-	[F_GHOST_VIRT]	= { "ghost_virtual_size", N_("Virtual size of ghost devices"), U_BYTES },
-	[F_VIRT_USED]	= { "virtual_used", N_("Virtual swap in use"), U_BYTES },
-	[F_POOL]	= { "zswap_pool", N_("RAM held by zswap"), U_BYTES },
-	[F_STORED]	= { "zswap_stored", N_("Stored in zswap (uncompressed)"), U_BYTES },
-	[F_RATIO]	= { "zswap_compression_ratio", N_("zswap compression ratio"), U_RATIO },
-	[F_DISK_USED]	= { "disk_used", N_("Disk actually used"), U_BYTES },
-	[F_DISK_SLOTS]	= { "disk_slots_used", N_("Slots used on disk devices"), U_BYTES },
-	[F_ZERO]	= { "zero_filled", N_("Zero-filled (no storage)"), U_BYTES },
-	[F_REJECTED]	= { "zswap_rejected_pages", N_("Pages refused by zswap"), U_COUNT },
-	[F_RESIDENT]	= { "ghost_kept_resident_pages", N_("Ghost pages kept resident"), U_COUNT },
+	[F_SWAPTOTAL] = { "swap_total", N_("SwapTotal (what free shows)"), U_BYTES },
+	[F_REAL_CAP] = { "real_capacity", N_("Capacity really backing swap"), U_BYTES },
+	[F_DISK_CAP] = { "disk_capacity", N_("Disk devices capacity"), U_BYTES },
+	[F_POOL_LIMIT] = { "zswap_pool_limit", N_("zswap pool limit"), U_BYTES },
+	[F_GHOST_VIRT] = { "ghost_virtual_size", N_("Virtual size of ghost devices"), U_BYTES },
+	[F_VIRT_USED] = { "virtual_used", N_("Virtual swap in use"), U_BYTES },
+	[F_POOL] = { "zswap_pool", N_("RAM held by zswap"), U_BYTES },
+	[F_STORED] = { "zswap_stored", N_("Stored in zswap (uncompressed)"), U_BYTES },
+	[F_RATIO] = { "zswap_compression_ratio", N_("zswap compression ratio"), U_RATIO },
+	[F_DISK_USED] = { "disk_used", N_("Disk actually used"), U_BYTES },
+	[F_DISK_SLOTS] = { "disk_slots_used", N_("Slots used on disk devices"), U_BYTES },
+	[F_ZERO] = { "zero_filled", N_("Zero-filled (no storage)"), U_BYTES },
+	[F_REJECTED] = { "zswap_rejected_pages", N_("Pages refused by zswap"), U_COUNT },
+	[F_RESIDENT] = { "ghost_kept_resident_pages", N_("Ghost pages kept resident"), U_COUNT },
 	[F_ALLOC_REJECT] = { "ghost_alloc_reject_pages", N_("Swap allocations failed"), U_COUNT },
 	[F_WRITTEN_BACK] = { "zswap_written_back_pages", N_("Written back by zswap"), U_COUNT },
 };
@@ -724,8 +725,7 @@ static char *reason_for(const struct snapshot *s, const char *path, int rc)
 		xasprintf(&r, _("%s: not provided by this kernel"), path);
 	} else if ((rc == -EACCES || rc == -EPERM) &&
 		   !strncmp(path, PATH_DEBUGFS "/", sizeof(PATH_DEBUGFS))) {
-		xasprintf(&r, _("%s: %s (debugfs is readable by root only)"), path,
-			  strerror(-rc));
+		xasprintf(&r, _("%s: %s (debugfs is readable by root only)"), path, strerror(-rc));
 	} else if (rc == -EINVAL) {
 		xasprintf(&r, _("%s: not a number"), path);
 	} else {
@@ -778,8 +778,8 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 	if (s->swaps_rc) {
 		char *r = reason_for(s, "/proc/swaps", s->swaps_rc);
 
-		static const int from_swaps[] = { F_GHOST_VIRT, F_DISK_CAP, F_VIRT_USED,
-						  F_DISK_USED, F_DISK_SLOTS, F_ZERO };
+		static const int from_swaps[] = { F_GHOST_VIRT, F_DISK_CAP,   F_VIRT_USED,
+						  F_DISK_USED,	F_DISK_SLOTS, F_ZERO };
 
 		for (i = 0; i < ARRAY_SIZE(from_swaps); i++)
 			fig_missing(&figures[from_swaps[i]], "%s", r);
@@ -820,9 +820,10 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 			fig_set(&figures[F_DISK_USED], sum,
 				_("slots of disk devices not in zswap and not zero-filled"));
 		} else {
-			fig_missing(&figures[F_DISK_USED],
-				    _("not broken down: the kernel does not report which slots of disk "
-				      "devices are in zswap or zero-filled"));
+			fig_missing(
+				&figures[F_DISK_USED],
+				_("not broken down: the kernel does not report which slots of disk "
+				  "devices are in zswap or zero-filled"));
 		}
 	}
 
@@ -859,14 +860,14 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 			fig_missing(&figures[F_POOL_LIMIT], "%s", r);
 			free(r);
 		} else if (!en || en->rc) {
-			fig_missing_dv(&figures[F_POOL_LIMIT], s, &s->zswap_par,
-				       PATH_ZSWAP_PARAMS, "enabled", en ? en->rc : -ENOENT);
+			fig_missing_dv(&figures[F_POOL_LIMIT], s, &s->zswap_par, PATH_ZSWAP_PARAMS,
+				       "enabled", en ? en->rc : -ENOENT);
 		} else if (strcmp(en->value, "Y") && strcmp(en->value, "1")) {
 			fig_set(&figures[F_POOL_LIMIT], 0, _("zswap is disabled (%s/enabled)"),
 				PATH_ZSWAP_PARAMS);
 		} else if ((rc = dirval_u64(&s->zswap_par, "max_pool_percent", &pct)) != 0) {
-			fig_missing_dv(&figures[F_POOL_LIMIT], s, &s->zswap_par,
-				       PATH_ZSWAP_PARAMS, "max_pool_percent", rc);
+			fig_missing_dv(&figures[F_POOL_LIMIT], s, &s->zswap_par, PATH_ZSWAP_PARAMS,
+				       "max_pool_percent", rc);
 		} else if (s->meminfo_rc || kvfile_get(&s->meminfo, "MemTotal", &memtotal)) {
 			fig_missing(&figures[F_POOL_LIMIT], _("/proc/meminfo: no MemTotal"));
 		} else {
@@ -883,8 +884,8 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 
 	/* zero-filled pages held: a gauge only on old kernels, else derived */
 	if (dirval_u64(&s->zswap_dbg, "same_filled_pages", &v) == 0) {
-		fig_set(&figures[F_ZERO], v * pagesize,
-			_("%s/same_filled_pages x page size"), PATH_ZSWAP_DEBUG);
+		fig_set(&figures[F_ZERO], v * pagesize, _("%s/same_filled_pages x page size"),
+			PATH_ZSWAP_DEBUG);
 	} else if (!s->swaps_rc && !used) {
 		fig_set(&figures[F_ZERO], 0, _("no swap in use"));
 	} else if (!s->swaps_rc && t->zswap_stored_known) {
@@ -903,7 +904,8 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 		if (all_known)
 			fig_set(&figures[F_ZERO], sum, _("sum of the devices' zero-filled slots"));
 		else if (all_ghost)
-			fig_set(&figures[F_ZERO], used > t->zswap_stored ? used - t->zswap_stored : 0,
+			fig_set(&figures[F_ZERO],
+				used > t->zswap_stored ? used - t->zswap_stored : 0,
 				_("ghost slots in use - stored in zswap"));
 		else
 			fig_missing(&figures[F_ZERO],
@@ -956,7 +958,7 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 /* Output.                                                                */
 
 enum view {
-	VIEW_DEFAULT,	/* devices, then the summary */
+	VIEW_DEFAULT, /* devices, then the summary */
 	VIEW_DEVICES,
 	VIEW_SUMMARY,
 	VIEW_CGROUPS,
@@ -966,8 +968,8 @@ enum view {
 
 enum coltype {
 	CT_TEXT,
-	CT_SIZE,	/* bytes: human, or a number with --bytes */
-	CT_NUMBER,	/* always a number */
+	CT_SIZE,   /* bytes: human, or a number with --bytes */
+	CT_NUMBER, /* always a number */
 };
 
 struct colinfo {
@@ -997,15 +999,17 @@ static const struct colinfo dev_cols[] = {
 	[COL_TYPE] = { "TYPE", 5, 0, CT_TEXT, N_("partition, file, ghost or vswap") },
 	[COL_TIER] = { "TIER", 4, 0, CT_TEXT, N_("swap tier the priority places it in") },
 	[COL_PRIO] = { "PRIO", 4, SCOLS_FL_RIGHT, CT_NUMBER, N_("swap priority") },
-	[COL_SIZE] = { "VIRT-SIZE", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("size in slots (virtual for ghost)") },
+	[COL_SIZE] = { "VIRT-SIZE", 5, SCOLS_FL_RIGHT, CT_SIZE,
+		       N_("size in slots (virtual for ghost)") },
 	[COL_USED] = { "VIRT-USED", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("slots in use") },
 	[COL_DISK] = { "DISK", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("data on disk") },
 	[COL_ZSWAP] = { "ZSWAP", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("data in zswap (uncompressed)") },
 	[COL_ZERO] = { "ZERO", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("zero-filled, no storage") },
 	[COL_WHERE] = { "WHERE", 0.2, 0, CT_TEXT, N_("where the data physically is") },
-	[COL_CAPACITY] = { "CAPACITY", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("storage behind the device") },
+	[COL_CAPACITY] = { "CAPACITY", 5, SCOLS_FL_RIGHT, CT_SIZE,
+			   N_("storage behind the device") },
 };
-static const int dev_default[] = { COL_NAME, COL_TYPE, COL_TIER, COL_PRIO, COL_SIZE,
+static const int dev_default[] = { COL_NAME, COL_TYPE, COL_TIER,  COL_PRIO, COL_SIZE,
 				   COL_USED, COL_DISK, COL_ZSWAP, COL_ZERO };
 
 enum {
@@ -1023,9 +1027,12 @@ enum {
 
 static const struct colinfo cg_cols[] = {
 	[CCOL_CGROUP] = { "CGROUP", 0.3, 0, CT_TEXT, N_("cgroup path") },
-	[CCOL_SWAP] = { "SWAP", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("swap in use (memory.swap.current)") },
-	[CCOL_SWAPMAX] = { "SWAP-MAX", 5, SCOLS_FL_RIGHT, CT_TEXT, N_("swap limit (memory.swap.max)") },
-	[CCOL_SWAPPEAK] = { "SWAP-PEAK", 5, SCOLS_FL_RIGHT, CT_SIZE, N_("peak swap (memory.swap.peak)") },
+	[CCOL_SWAP] = { "SWAP", 5, SCOLS_FL_RIGHT, CT_SIZE,
+			N_("swap in use (memory.swap.current)") },
+	[CCOL_SWAPMAX] = { "SWAP-MAX", 5, SCOLS_FL_RIGHT, CT_TEXT,
+			   N_("swap limit (memory.swap.max)") },
+	[CCOL_SWAPPEAK] = { "SWAP-PEAK", 5, SCOLS_FL_RIGHT, CT_SIZE,
+			    N_("peak swap (memory.swap.peak)") },
 	[CCOL_SWAPFAIL] = { "SWAP-FAIL", 5, SCOLS_FL_RIGHT, CT_NUMBER,
 			    N_("failed swap allocations (memory.swap.events fail)") },
 	[CCOL_ZSWAP] = { "ZSWAP", 5, SCOLS_FL_RIGHT, CT_SIZE,
@@ -1036,10 +1043,9 @@ static const struct colinfo cg_cols[] = {
 			    N_("stored in zswap, uncompressed (memory.stat zswapped)") },
 	[CCOL_WRITEBACK] = { "WRITEBACK", 3, 0, CT_TEXT,
 			     N_("zswap may write back (memory.zswap.writeback)") },
-	[CCOL_TIERS] = { "TIERS", 0.2, 0, CT_TEXT,
-			 N_("tiers allowed (memory.swap.tiers.max)") },
+	[CCOL_TIERS] = { "TIERS", 0.2, 0, CT_TEXT, N_("tiers allowed (memory.swap.tiers.max)") },
 };
-static const int cg_default[] = { CCOL_CGROUP, CCOL_SWAP, CCOL_SWAPMAX, CCOL_ZSWAP,
+static const int cg_default[] = { CCOL_CGROUP,	 CCOL_SWAP,	CCOL_SWAPMAX, CCOL_ZSWAP,
 				  CCOL_ZSWAPMAX, CCOL_ZSWAPPED, CCOL_TIERS };
 
 enum {
@@ -1052,7 +1058,8 @@ enum {
 static const struct colinfo cnt_cols[] = {
 	[KCOL_SOURCE] = { "SOURCE", 0.3, 0, CT_TEXT, N_("file or directory read") },
 	[KCOL_NAME] = { "NAME", 0.2, 0, CT_TEXT, N_("counter name") },
-	[KCOL_VALUE] = { "VALUE", 0.1, SCOLS_FL_RIGHT, CT_TEXT, N_("value as the kernel wrote it") },
+	[KCOL_VALUE] = { "VALUE", 0.1, SCOLS_FL_RIGHT, CT_TEXT,
+			 N_("value as the kernel wrote it") },
 	[KCOL_NOTE] = { "NOTE", 0.2, 0, CT_TEXT, N_("why a source could not be read") },
 };
 static const int cnt_default[] = { KCOL_SOURCE, KCOL_NAME, KCOL_VALUE, KCOL_NOTE };
@@ -1069,8 +1076,10 @@ enum {
 };
 
 static const struct colinfo watch_cols[] = {
-	[WCOL_TIME] = { "TIME", 8, SCOLS_FL_RIGHT, CT_NUMBER, N_("seconds since the first sample") },
-	[WCOL_SWAPIN] = { "SWAPIN/s", 10, SCOLS_FL_RIGHT, CT_SIZE, N_("read from disk swap (pswpin)") },
+	[WCOL_TIME] = { "TIME", 8, SCOLS_FL_RIGHT, CT_NUMBER,
+			N_("seconds since the first sample") },
+	[WCOL_SWAPIN] = { "SWAPIN/s", 10, SCOLS_FL_RIGHT, CT_SIZE,
+			  N_("read from disk swap (pswpin)") },
 	[WCOL_SWAPOUT] = { "SWAPOUT/s", 10, SCOLS_FL_RIGHT, CT_SIZE,
 			   N_("written to disk swap (pswpout)") },
 	[WCOL_ZSWAPIN] = { "ZSWAPIN/s", 10, SCOLS_FL_RIGHT, CT_SIZE,
@@ -1084,8 +1093,8 @@ static const struct colinfo watch_cols[] = {
 	[WCOL_POOL] = { "ZSWAP-POOL", 10, SCOLS_FL_RIGHT, CT_SIZE,
 			N_("RAM held by zswap at the sample") },
 };
-static const int watch_default[] = { WCOL_TIME, WCOL_SWAPIN, WCOL_SWAPOUT, WCOL_ZSWAPIN,
-				     WCOL_ZSWAPOUT, WCOL_WRITEBACK, WCOL_USED, WCOL_POOL };
+static const int watch_default[] = { WCOL_TIME,	    WCOL_SWAPIN,    WCOL_SWAPOUT, WCOL_ZSWAPIN,
+				     WCOL_ZSWAPOUT, WCOL_WRITEBACK, WCOL_USED,	  WCOL_POOL };
 
 struct viewcols {
 	const struct colinfo *info;
@@ -1117,7 +1126,7 @@ struct ctl {
 	const char **sysroots;
 	size_t nsysroots;
 	const char *save_dir;
-	double interval;	/* --watch */
+	double interval; /* --watch */
 	uint64_t count;
 	bool count_set;
 };
@@ -1402,7 +1411,8 @@ static struct libscols_table *devices_table(const struct ctl *ctl, const struct 
 				break;
 			case COL_CAPACITY:
 				/* a ghost device's size is a number, not storage */
-				set_cell_size(ctl, ln, c, true, is_ghost(e) ? 0 : e->size_kib * 1024);
+				set_cell_size(ctl, ln, c, true,
+					      is_ghost(e) ? 0 : e->size_kib * 1024);
 				break;
 			}
 		}
@@ -1462,7 +1472,7 @@ static struct libscols_table *summary_table(const struct ctl *ctl)
 /* Cgroups.                                                               */
 
 struct missing {
-	char **v;	/* "what: why", distinct */
+	char **v; /* "what: why", distinct */
 	size_t n;
 };
 
@@ -1878,23 +1888,30 @@ struct prom_dev_metric {
 static void show_prometheus(const struct snapshot *s, const struct totals *t)
 {
 	static const struct prom_dev_metric devm[] = {
-		{ "device_size_bytes", "Size of the swap device in /proc/swaps (virtual for ghost devices)." },
+		{ "device_size_bytes",
+		  "Size of the swap device in /proc/swaps (virtual for ghost devices)." },
 		{ "device_used_bytes", "Slots in use on the swap device." },
-		{ "device_capacity_bytes", "Storage behind the swap device (0 for ghost devices)." },
+		{ "device_capacity_bytes",
+		  "Storage behind the swap device (0 for ghost devices)." },
 		{ "device_disk_bytes", "Data of the device on disk, where the kernel tells." },
-		{ "device_zswap_bytes", "Data of the device in zswap (uncompressed), where the kernel tells." },
+		{ "device_zswap_bytes",
+		  "Data of the device in zswap (uncompressed), where the kernel tells." },
 		{ "device_zero_bytes", "Zero-filled slots of the device, where the kernel tells." },
 	};
 	static const struct {
 		const char *key, *metric, *help;
 	} vm[] = {
 		{ "pswpin", "swap_in_pages_total", "Pages read from disk swap (vmstat pswpin)." },
-		{ "pswpout", "swap_out_pages_total", "Pages written to disk swap (vmstat pswpout)." },
+		{ "pswpout", "swap_out_pages_total",
+		  "Pages written to disk swap (vmstat pswpout)." },
 		{ "zswpin", "zswap_in_pages_total", "Pages loaded from zswap (vmstat zswpin)." },
 		{ "zswpout", "zswap_out_pages_total", "Pages stored into zswap (vmstat zswpout)." },
-		{ "zswpwb", "zswap_writeback_pages_total", "Pages written back from zswap (vmstat zswpwb)." },
-		{ "swpin_zero", "zero_in_pages_total", "Zero-filled pages swapped in (vmstat swpin_zero)." },
-		{ "swpout_zero", "zero_out_pages_total", "Zero-filled pages swapped out (vmstat swpout_zero)." },
+		{ "zswpwb", "zswap_writeback_pages_total",
+		  "Pages written back from zswap (vmstat zswpwb)." },
+		{ "swpin_zero", "zero_in_pages_total",
+		  "Zero-filled pages swapped in (vmstat swpin_zero)." },
+		{ "swpout_zero", "zero_out_pages_total",
+		  "Zero-filled pages swapped out (vmstat swpout_zero)." },
 	};
 	size_t i, k;
 	bool any_missing = false;
@@ -1911,12 +1928,27 @@ static void show_prometheus(const struct snapshot *s, const struct totals *t)
 
 			split_device(e, t, &d);
 			switch (k) {
-			case 0: v = e->size_kib * 1024; break;
-			case 1: v = e->used_kib * 1024; break;
-			case 2: v = is_ghost(e) ? 0 : e->size_kib * 1024; break;
-			case 3: known = d.disk_known; v = d.disk; break;
-			case 4: known = d.zswap_known; v = d.zswap; break;
-			case 5: known = d.zero_known; v = d.zero; break;
+			case 0:
+				v = e->size_kib * 1024;
+				break;
+			case 1:
+				v = e->used_kib * 1024;
+				break;
+			case 2:
+				v = is_ghost(e) ? 0 : e->size_kib * 1024;
+				break;
+			case 3:
+				known = d.disk_known;
+				v = d.disk;
+				break;
+			case 4:
+				known = d.zswap_known;
+				v = d.zswap;
+				break;
+			case 5:
+				known = d.zero_known;
+				v = d.zero;
+				break;
 			}
 			if (!known)
 				continue;
@@ -1980,10 +2012,10 @@ static void show_prometheus(const struct snapshot *s, const struct totals *t)
 
 struct sample {
 	bool have[5];
-	uint64_t ctr[5];	/* pswpin pswpout zswpin zswpout zswpwb */
+	uint64_t ctr[5]; /* pswpin pswpout zswpin zswpout zswpwb */
 	bool used_known, pool_known;
 	uint64_t used, pool;
-	double t;		/* seconds: /proc/uptime, or the clock */
+	double t; /* seconds: /proc/uptime, or the clock */
 };
 
 static const char *const watch_keys[5] = { "pswpin", "pswpout", "zswpin", "zswpout", "zswpwb" };
@@ -1995,7 +2027,8 @@ static void take_sample(const struct snapshot *s, struct sample *w)
 
 	memset(w, 0, sizeof(*w));
 	for (i = 0; i < ARRAY_SIZE(watch_keys); i++)
-		w->have[i] = !s->vmstat_rc && kvfile_get(&s->vmstat, watch_keys[i], &w->ctr[i]) == 0;
+		w->have[i] =
+			!s->vmstat_rc && kvfile_get(&s->vmstat, watch_keys[i], &w->ctr[i]) == 0;
 	if (!s->swaps_rc) {
 		w->used_known = true;
 		for (i = 0; i < s->swaps.n; i++)
@@ -2060,7 +2093,8 @@ static void __noreturn usage(void)
 	fputs(_("\nUsage:\n"), out);
 	fprintf(out, _(" %s [options]\n"), program_invocation_short_name);
 	fputs(_("\nShow what swap costs this machine: virtual use, RAM held by zswap,\n"
-		"disk really used, and the capacity that really backs swap.\n"), out);
+		"disk really used, and the capacity that really backs swap.\n"),
+	      out);
 
 	fputs(_("\nViews:\n"), out);
 	fputs(_(" -D, --devices          the swap devices only\n"), out);
@@ -2082,7 +2116,8 @@ static void __noreturn usage(void)
 
 	fputs(_("\nSources:\n"), out);
 	fputs(_("     --sysroot DIR      read a saved tree instead of the system;\n"
-		"                        repeat it to replay --watch samples\n"), out);
+		"                        repeat it to replay --watch samples\n"),
+	      out);
 	fputs(_("     --save DIR         copy every file read into DIR, for --sysroot\n"), out);
 	fputs("\n", out);
 	usage_help_options(out, 23);
@@ -2154,7 +2189,8 @@ static int do_watch(struct ctl *ctl)
 	for (i = 0; i <= n; i++) {
 		if (i && live) {
 			struct timespec ts = { (time_t)ctl->interval,
-					       (long)((ctl->interval - (time_t)ctl->interval) * 1e9) };
+					       (long)((ctl->interval - (time_t)ctl->interval) *
+						      1e9) };
 
 			while (nanosleep(&ts, &ts) && errno == EINTR)
 				;
@@ -2273,8 +2309,8 @@ int main(int argc, char **argv)
 			ctl.noheadings = true;
 			break;
 		case OPT_SYSROOT:
-			ctl.sysroots = xrealloc(ctl.sysroots,
-						(ctl.nsysroots + 1) * sizeof(*ctl.sysroots));
+			ctl.sysroots =
+				xrealloc(ctl.sysroots, (ctl.nsysroots + 1) * sizeof(*ctl.sysroots));
 			ctl.sysroots[ctl.nsysroots++] = optarg;
 			break;
 		case OPT_SAVE:

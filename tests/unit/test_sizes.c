@@ -65,7 +65,7 @@ int main(void)
 	check_human(1023, "1023 B");
 	check_human(1024, "1 KiB");
 	check_human(1536, "1.5 KiB");
-	check_human(41938944, "40 MiB");	/* util-linux: 40 MiB - 4 KiB */
+	check_human(41938944, "40 MiB"); /* util-linux: 40 MiB - 4 KiB */
 	check_human(41934848, "40 MiB");
 	check_human(1073737728, "1024 MiB");
 	check_human(1ULL << 30, "1 GiB");

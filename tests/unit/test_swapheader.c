@@ -19,8 +19,12 @@ static void roundtrip(size_t ps, enum swap_endian e)
 {
 	static const uint32_t bad[] = { 3, 7, 0x01020304 };
 	struct swap_header h = {
-		.version = 1, .last_page = 0x00abcdef, .nr_badpages = 3,
-		.badpages = bad, .endian = e, .pagesize = ps,
+		.version = 1,
+		.last_page = 0x00abcdef,
+		.nr_badpages = 3,
+		.badpages = bad,
+		.endian = e,
+		.pagesize = ps,
 	};
 	struct swap_header d;
 	unsigned char *page = malloc(ps);

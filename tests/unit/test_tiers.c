@@ -11,10 +11,9 @@
 #include "tiers.h"
 #include "unit.h"
 
-static const char two_tiers[] =
-	"Name             Idx   PrioStart   PrioEnd\n"
-	"HDD              0     50          32767\n"
-	"NET              1     -1          49\n";
+static const char two_tiers[] = "Name             Idx   PrioStart   PrioEnd\n"
+				"HDD              0     50          32767\n"
+				"NET              1     -1          49\n";
 
 static int parse_rc(const char *text)
 {
@@ -133,7 +132,7 @@ int main(void)
 
 	/* malformed tables */
 	CHECK(parse_rc("") == -EINVAL);
-	CHECK(parse_rc("HDD 0 50 32767\n") == -EINVAL);			/* no header */
+	CHECK(parse_rc("HDD 0 50 32767\n") == -EINVAL); /* no header */
 	CHECK(parse_rc("Name Idx PrioStart PrioEnd\nHDD 0 50\n") == -EINVAL);
 	CHECK(parse_rc("Name Idx PrioStart PrioEnd\nHDD 0 50 32767 x\n") == -EINVAL);
 	CHECK(parse_rc("Name Idx PrioStart PrioEnd\nHDD 0 60 50\n") == -EINVAL);

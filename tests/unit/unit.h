@@ -9,36 +9,35 @@
 static int unit_failures;
 static int unit_checks;
 
-#define CHECK(cond)                                                           \
-	do {                                                                  \
-		unit_checks++;                                                \
-		if (!(cond)) {                                                \
-			unit_failures++;                                      \
-			fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, \
-				__LINE__, #cond);                             \
-		}                                                             \
+#define CHECK(cond)                                                                              \
+	do {                                                                                     \
+		unit_checks++;                                                                   \
+		if (!(cond)) {                                                                   \
+			unit_failures++;                                                         \
+			fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
+		}                                                                                \
 	} while (0)
 
-#define CHECK_EQ_U64(a, b)                                                     \
-	do {                                                                   \
-		uint64_t a_ = (a), b_ = (b);                                   \
-		unit_checks++;                                                 \
-		if (a_ != b_) {                                                \
-			unit_failures++;                                       \
+#define CHECK_EQ_U64(a, b)                                                                  \
+	do {                                                                                \
+		uint64_t a_ = (a), b_ = (b);                                                \
+		unit_checks++;                                                              \
+		if (a_ != b_) {                                                             \
+			unit_failures++;                                                    \
 			fprintf(stderr, "%s:%d: %s == %" PRIu64 ", expected %" PRIu64 "\n", \
-				__FILE__, __LINE__, #a, a_, b_);               \
-		}                                                              \
+				__FILE__, __LINE__, #a, a_, b_);                            \
+		}                                                                           \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                         \
-	do {                                                                    \
-		const char *a_ = (a), *b_ = (b);                                \
-		unit_checks++;                                                  \
-		if (strcmp(a_, b_)) {                                           \
-			unit_failures++;                                        \
-			fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", \
-				__FILE__, __LINE__, #a, a_, b_);                \
-		}                                                               \
+#define CHECK_STR(a, b)                                                                     \
+	do {                                                                                \
+		const char *a_ = (a), *b_ = (b);                                            \
+		unit_checks++;                                                              \
+		if (strcmp(a_, b_)) {                                                       \
+			unit_failures++;                                                    \
+			fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, \
+				__LINE__, #a, a_, b_);                                      \
+		}                                                                           \
 	} while (0)
 
 static inline int unit_done(const char *name)
