@@ -55,7 +55,9 @@ for tool in make gcc flex bison bc rsync patch sha256sum; do
 done
 
 mkdir -p "$CACHE/logs" "$CACHE/tree" "$CACHE/out"
-exec 9>"$CACHE/.build-$TREE_NAME.lock"
+# The tree is prepared under an exclusive lock and built from under a
+# shared one (ghost and debug share it); each output directory has its own.
+exec 9>"$CACHE/.tree-$TREE_NAME.lock"
 flock 9
 
 # 1. The pristine source.
@@ -97,29 +99,32 @@ else
 fi
 
 if [ "$(cat "$TREE/.ghostswap-stamp" 2>/dev/null)" != "$tree_stamp" ]; then
+	# Patch a fresh copy of the pristine tree, then sync it into the tree
+	# make uses by content (no timestamps kept): only files whose content
+	# changed get a new mtime, so make rebuilds exactly what changed, also
+	# when a patch is dropped or edited.
 	log "preparing $TREE_NAME tree from $SOURCE"
-	old_files=$(cat "$TREE/.ghostswap-files" 2>/dev/null || true)
-	rm -f "$TREE/.ghostswap-stamp"
-	mkdir -p "$TREE"
-	rsync -a --delete --exclude=/.ghostswap-files "$SOURCE/" "$TREE/"
-	new_files=""
+	STAGE=$CACHE/tree/.stage-$TREE_NAME
+	rm -rf "$STAGE"
+	rsync -a "$SOURCE/" "$STAGE/"
 	for p in "${PATCHES[@]}"; do
 		log "applying $(basename "$p")"
-		if ! out=$(patch -d "$TREE" -p1 --batch --forward --no-backup-if-mismatch < "$p" 2>&1); then
+		if ! out=$(patch -d "$STAGE" -p1 --batch --forward --no-backup-if-mismatch < "$p" 2>&1); then
 			echo "$out" >&2
+			rm -rf "$STAGE"
 			die "patch $(basename "$p") does not apply to $SOURCE ($kver): the series needs updating for this kernel"
 		fi
-		new_files+=$(grep -E '^\+\+\+ b/' "$p" | sed 's|^+++ b/||; s|\t.*||')
-		new_files+=$'\n'
 	done
-	# Files patched before but restored to pristine now carry old mtimes:
-	# touch them (and the newly patched ones) so make rebuilds them.
-	while read -r f; do
-		[ -n "$f" ] && [ -e "$TREE/$f" ] && touch "$TREE/$f"
-	done < <(printf '%s\n%s\n' "$old_files" "$new_files" | sort -u)
-	printf '%s\n' "$new_files" | sed '/^$/d' | sort -u > "$TREE/.ghostswap-files"
+	rm -f "$TREE/.ghostswap-stamp"
+	mkdir -p "$TREE"
+	rsync -rlp --checksum --delete --exclude=/.ghostswap-stamp "$STAGE/" "$TREE/"
+	rm -rf "$STAGE"
 	echo "$tree_stamp" > "$TREE/.ghostswap-stamp"
 fi
+
+flock -s 9
+exec 8>"$CACHE/.out-$VARIANT.lock"
+flock 8
 
 # 3. Configuration: allnoconfig plus the fragments, checked symbol by symbol.
 OUT=$CACHE/out/$VARIANT

@@ -3,7 +3,7 @@
 # Incompressible memory with only a ghost device: zswap refuses the pages,
 # they stay resident (the refusal counter moves), nothing is lost, nothing
 # crashes; and when memory really runs out the OOM killer acts just as it
-# does without any swap.
+# does without any swap, and when the ghost device is full (alloc_reject).
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
@@ -50,6 +50,20 @@ echo 1 > /proc/sys/vm/overcommit_memory
 oom "with ghost swap"
 swap_off /dev/ghostswap || fail "swapoff"
 oom "without swap"
+
+# 3. A full ghost device: slot allocations fail (alloc_reject moves) and
+#    the OOM killer takes over, as with a full disk.
+echo 32M > /sys/module/ghostswap/parameters/size
+swap_on /dev/ghostswap || fail "swapon 32M /dev/ghostswap"
+a0=$(vswap alloc_reject) k0=$(vmstat oom_kill)
+run_memhog -q -p compressible -s 6 $(( ram * 3 / 2 ))
+rc=$?
+a=$(( $(vswap alloc_reject) - a0 ))
+info "full ghost device: memhog exit $rc, alloc_reject +$a, oom_kill +$(( $(vmstat oom_kill) - k0 ))"
+check "alloc_reject moved ($a)" [ "$a" -gt 0 ]
+check "memhog was OOM-killed" [ "$rc" = 137 ]
+swap_off /dev/ghostswap || fail "swapoff 32M"
+echo 0 > /sys/module/ghostswap/parameters/size
 echo 0 > /proc/sys/vm/overcommit_memory
 check "system still alive" [ -r /proc/meminfo ]
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
