@@ -2048,6 +2048,29 @@ static void take_sample(const struct snapshot *s, struct sample *w)
 	}
 }
 
+/*
+ * Every watch row is a table of its own, so libsmartcols sizes each one by
+ * its own values; right-align every cell to a fixed width (the header's or
+ * the width hint, whichever is wider) so that the rows line up.
+ */
+static void pad_watch_cells(const struct ctl *ctl, struct libscols_line *ln)
+{
+	size_t c;
+
+	for (c = 0; c < ctl->ncols; c++) {
+		const struct colinfo *ci = &watch_cols[ctl->cols[c]];
+		struct libscols_cell *cell = scols_line_get_cell(ln, c);
+		const char *data = cell ? scols_cell_get_data(cell) : NULL;
+		int width = strlen(ci->name) > ci->whint ? (int)strlen(ci->name) : (int)ci->whint;
+		char *padded;
+
+		if (!data)
+			continue;
+		xasprintf(&padded, "%*s", width, data);
+		scols_cell_refer_data(cell, padded);
+	}
+}
+
 static void watch_row(const struct ctl *ctl, const struct sample *first, const struct sample *a,
 		      const struct sample *b, bool headings)
 {
@@ -2079,6 +2102,8 @@ static void watch_row(const struct ctl *ctl, const struct sample *first, const s
 			set_cell_size(ctl, ln, c, b->pool_known, b->pool);
 		}
 	}
+	if (!ctl->raw && !ctl->json)
+		pad_watch_cells(ctl, ln);
 	scols_print_table(tb);
 	scols_unref_table(tb);
 	fflush(stdout);
@@ -2340,6 +2365,9 @@ int main(int argc, char **argv)
 		warnx(_("--json and --raw are mutually exclusive"));
 		errtryhelp(EXIT_FAILURE);
 	}
+	/* output for programs reads the same in every language */
+	if (ctl.json || ctl.prometheus)
+		setlocale(LC_ALL, "C");
 	if (ctl.count_set && ctl.view != VIEW_WATCH) {
 		warnx(_("--count needs --watch"));
 		errtryhelp(EXIT_FAILURE);
