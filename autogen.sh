@@ -2,5 +2,5 @@
 # Regenerate the build system: configure, Makefile.in and gettext's po/ glue.
 set -e
 cd "$(dirname "$0")"
-autoreconf --force --install --verbose >/dev/null
+autoreconf --force --install
 echo "Now run ./configure && make"

@@ -72,18 +72,19 @@ else
 	info "no ext2 in this kernel: mount checks skipped"
 fi
 
-# --lock=nonblock fails while another process holds the lock
-if busybox flock --help > /dev/null 2>&1; then
-	busybox flock -x "$D" sleep 5 &
-	sleep 1
-	out=$("$GS_MKSWAP" --lock=nonblock -q "$D" 2>&1) && fail "--lock=nonblock ignored a held lock"
-	echo "$out"
-	check "locked device reported" said 'device already locked'
-	wait
-	"$GS_MKSWAP" --lock=nonblock -q "$D" || fail "--lock=nonblock on a free device"
-else
-	info "busybox has no flock: --lock not checked"
-fi
+# --lock=nonblock fails while another process holds the lock; --lock waits
+"$GS_DIR/bin/flockhold" "$D" locked 3 &
+holder=$!
+i=0
+while [ ! -e locked ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+out=$("$GS_MKSWAP" --lock=nonblock -q "$D" 2>&1) && fail "--lock=nonblock ignored a held lock"
+echo "$out"
+check "locked device reported" said 'device already locked'
+out=$("$GS_MKSWAP" --lock -U $U "$D" 2>&1) || fail "--lock: $out"
+echo "$out"
+check "--lock waited for the lock" said 'device already locked, waiting to get lock ... OK'
+wait $holder
+out=$(LOCK_BLOCK_DEVICE=nonblock "$GS_MKSWAP" -q "$D" 2>&1) || fail "LOCK_BLOCK_DEVICE=nonblock on a free device: $out"
 
 # --ghost never takes a device, block or character
 out=$("$GS_MKSWAP" --ghost --size 1G "$D" 2>&1) && fail "--ghost on a block device succeeded"
