@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
 	--kernel) KERNEL=${2:?}; shift 2 ;;
 	--initramfs) INITRAMFS=${2:?}; shift 2 ;;
 	--variant) VARIANT=${2:?}; shift 2 ;;
-	--mem) MEM=${2:?}; shift 2 ;;
+	--mem) MEM=${2:?}; MEM_SET=1; shift 2 ;;
 	--smp) SMP=${2:?}; shift 2 ;;
 	--timeout) TIMEOUT=${2:?}; shift 2 ;;
 	--out) OUT=${2:?}; shift 2 ;;
@@ -47,6 +47,11 @@ done
 [ -f "$KERNEL" ] || { echo "run.sh: --kernel BZIMAGE is required" >&2; exit 2; }
 [ -f "$INITRAMFS" ] || { echo "run.sh: --initramfs FILE is required" >&2; exit 2; }
 OUT=${OUT:-${GHOSTSWAP_VM_OUT:-$HERE/out}/$VARIANT}
+# KASAN takes an eighth of RAM for its shadow plus its quarantine: give the
+# debug kernel more, so that scenarios see about the same usable memory.
+if [ "$VARIANT" = debug ] && [ -z "${MEM_SET:-}" ]; then
+	MEM=$(( MEM * 3 / 2 ))
+fi
 mkdir -p "$OUT"
 
 # Scenarios for this variant: "# variants: a b c" in the first 10 lines;

@@ -75,7 +75,6 @@ run_memhog() {
 	"$GS_DIR/bin/memhog" "$@"
 }
 
-# Scale a size in MiB for slow kernels: halved on the debug variant.
-scale_mb() {
-	if [ "$GS_VARIANT" = debug ]; then echo $(( $1 / 2 )); else echo "$1"; fi
-}
+# scale_mb MIB: MIB scaled by $GS_SCALE percent (default 100), for
+# slow kernels; the debug VM gets more RAM instead of smaller workloads.
+scale_mb() { echo $(( $1 * ${GS_SCALE:-100} / 100 )); }

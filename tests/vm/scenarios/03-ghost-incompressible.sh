@@ -14,7 +14,7 @@ swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 #    cannot be compressed, so they stay resident; the compressible ones
 #    move to zswap.  Both sets verify.
 r0=$(vswap zswap_reject_resident) po0=$(vmstat pswpout)
-rsize=$(( ram * 35 / 100 )) csize=$(scale_mb $(( ram * 6 / 5 )))
+rsize=$(( ram * 25 / 100 )) csize=$(scale_mb $(( ram * 6 / 5 )))
 info "RAM $ram MiB: $rsize MiB random held, then $csize MiB compressible"
 rm -f ready
 "$MEMHOG" -p random -s 3 -w ready "$rsize" &
