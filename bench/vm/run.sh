@@ -60,7 +60,8 @@ for r in rows:
     mf = int(r["memfree_kb"])
     print(f"  {g:5d} GiB virtual: MemFree -{mf} kB, Slab +{r['slab_kb']} kB, "
           f"Percpu +{r['percpu_kb']} kB, Vmalloc +{r['vmalloc_kb']} kB"
-          f"  => {mf / g:.1f} kB per GiB")
+          f"  => {mf / g:.1f} kB per GiB of MemFree, "
+          f"{(int(r['slab_kb']) + int(r['vmalloc_kb']) + int(r['percpu_kb'])) / g:.1f} kB per GiB of Slab+Vmalloc+Percpu")
 print()
 print("Throughput (memhog fill = swap-out, verify = swap-in), MiB/s:")
 t = {}
@@ -71,13 +72,14 @@ for r in rows:
     t.setdefault(key, {})[r["dev"]] = r
     print(f"  {r['workload']:12s} {r['mib']:>5s} MiB pool {r['pool']:>2s}% {r['dev']:5s}: "
           f"out {r['out_mibs']:>7s}  in {r['in_mibs']:>7s}  (rc {r['rc']}, pswpout {r['pswpout']}, "
-          f"pswpin {r['pswpin']}, zswpout {r['zswpout']}, zswpin {r['zswpin']})")
+          f"pswpin {r['pswpin']}, zswpout {r['zswpout']}, zswpin {r['zswpin']}, "
+          f"kept resident {r.get('resident', '?')})")
 for key, d in t.items():
     if "ghost" in d and "disk" in d:
         try:
             ro = float(d["ghost"]["out_mibs"]) / float(d["disk"]["out_mibs"])
             ri = float(d["ghost"]["in_mibs"]) / float(d["disk"]["in_mibs"])
-            print(f"  ratio ghost/disk {key[0]:12s}: swap-out {ro:.2f}x, swap-in {ri:.2f}x")
+            print(f"  ratio ghost/disk {key[0]:12s} pool {key[2]:>2s}%: swap-out {ro:.2f}x, swap-in {ri:.2f}x")
         except (ValueError, ZeroDivisionError):
-            print(f"  ratio ghost/disk {key[0]}: n/a")
+            print(f"  ratio ghost/disk {key[0]} pool {key[2]}%: n/a (a run did not finish)")
 PY
