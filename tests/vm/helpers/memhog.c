@@ -76,8 +76,7 @@ static enum pattern page_pattern(enum pattern p, size_t idx)
 /* Generate the content of page idx into buf. */
 static void gen_page(unsigned char *buf, enum pattern p, uint64_t seed, size_t idx)
 {
-	static const char words[] =
-		"ghost swap keeps pages in zswap; slots are only numbers. ";
+	static const char words[] = "ghost swap keeps pages in zswap; slots are only numbers. ";
 	uint64_t state = mix64(seed * 0x9e3779b97f4a7c15ULL + idx + 1);
 	size_t i;
 
@@ -211,8 +210,8 @@ int main(int argc, char **argv)
 
 	sums = calloc(npages, sizeof(*sums));
 	tmp = malloc(page_size);
-	mem = mmap(NULL, npages * page_size, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	mem = mmap(NULL, npages * page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		   -1, 0);
 	if (!sums || !tmp || mem == MAP_FAILED) {
 		fprintf(stderr, "memhog: cannot allocate %zu MiB: %s\n", mib, strerror(errno));
 		return 2;
@@ -226,7 +225,8 @@ int main(int argc, char **argv)
 			printf("memhog: filled %zu/%zu MiB\n", i * page_size >> 20, mib);
 	}
 	dt = now() - t0;
-	printf("memhog: fill %zu MiB in %.2f s (%.1f MiB/s)\n", mib, dt, mib / (dt > 0 ? dt : 1e-9));
+	printf("memhog: fill %zu MiB in %.2f s (%.1f MiB/s)\n", mib, dt,
+	       mib / (dt > 0 ? dt : 1e-9));
 	fflush(stdout);
 
 	if (waitfile) {
@@ -263,14 +263,15 @@ int main(int argc, char **argv)
 				continue;
 			gen_page(tmp, pat, seed, i);
 			if (bad < 10)
-				fprintf(stderr, "memhog: page %zu corrupted (pattern %d, %s generator)\n",
+				fprintf(stderr,
+					"memhog: page %zu corrupted (pattern %d, %s generator)\n",
 					i, page_pattern(pat, i),
 					memcmp(tmp, pg, page_size) ? "differs from" : "matches");
 			bad++;
 		}
 		dt = now() - t0;
-		printf("memhog: verify %zu MiB in %.2f s (%.1f MiB/s), %zu bad pages\n",
-		       mib, dt, mib / (dt > 0 ? dt : 1e-9), bad);
+		printf("memhog: verify %zu MiB in %.2f s (%.1f MiB/s), %zu bad pages\n", mib, dt,
+		       mib / (dt > 0 ? dt : 1e-9), bad);
 		bad_total += bad;
 	}
 	if (bad_total) {

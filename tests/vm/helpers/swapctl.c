@@ -33,8 +33,8 @@ int main(int argc, char **argv)
 		if (argc != 3)
 			usage();
 		if (swapoff(argv[2])) {
-			printf("swapctl: swapoff %s: %s (%s)\n", argv[2],
-			       strerrorname_np(errno), strerror(errno));
+			printf("swapctl: swapoff %s: %s (%s)\n", argv[2], strerrorname_np(errno),
+			       strerror(errno));
 			return 1;
 		}
 		return 0;
@@ -58,8 +58,8 @@ int main(int argc, char **argv)
 	if (optind != argc - 1)
 		usage();
 	if (swapon(argv[optind], flags)) {
-		printf("swapctl: swapon %s: %s (%s)\n", argv[optind],
-		       strerrorname_np(errno), strerror(errno));
+		printf("swapctl: swapon %s: %s (%s)\n", argv[optind], strerrorname_np(errno),
+		       strerror(errno));
 		return 1;
 	}
 	return 0;
