@@ -75,6 +75,22 @@ static int errno_from_name(const char *name)
 	return 0;
 }
 
+/* A manifest status word: "ok" 0, "empty" 1, an errno name -errno. */
+static bool mf_status(const char *word, int *rc)
+{
+	int e;
+
+	if (!strcmp(word, "ok"))
+		*rc = 0;
+	else if (!strcmp(word, "empty"))
+		*rc = 1;
+	else if ((e = errno_from_name(word)) > 0)
+		*rc = -e;
+	else
+		return false;
+	return true;
+}
+
 static void mf_free(void)
 {
 	size_t i;
@@ -119,13 +135,7 @@ static void mf_load(void)
 		if (*line == '#' || !tab || tab[1] != '/')
 			continue;
 		*tab = '\0';
-		if (!strcmp(line, "ok"))
-			rc = 0;
-		else if (!strcmp(line, "empty"))
-			rc = 1;
-		else if ((rc = errno_from_name(line)) > 0)
-			rc = -rc;
-		else
+		if (!mf_status(line, &rc))
 			continue;
 		replay_mf.v = xrealloc(replay_mf.v, (replay_mf.n + 1) * sizeof(*replay_mf.v));
 		replay_mf.v[replay_mf.n].path = xstrdup(tab + 1);
@@ -215,13 +225,7 @@ static void mf_merge_old(const char *path)
 		key.path = tab + 1;
 		if (bsearch(&key, save_mf.v, n, sizeof(key), mf_cmp))
 			continue;
-		if (!strcmp(line, "ok"))
-			rc = 0;
-		else if (!strcmp(line, "empty"))
-			rc = 1;
-		else if ((rc = errno_from_name(line)) > 0)
-			rc = -rc;
-		else
+		if (!mf_status(line, &rc))
 			continue;
 		mf_record(tab + 1, rc);
 	}
