@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Regenerate the build system: configure, Makefile.in and gettext's po/ glue.
 set -e
 cd "$(dirname "$0")"

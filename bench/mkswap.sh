@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # mkswap benchmarks, as ratios against a reference measured in the same run:
 #   1. our mkswap against the system's util-linux mkswap on the same 1 GiB
 #      file (median wall time of RUNS alternating runs each);

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # swapstat benchmarks, as ratios measured in the same run (hyperfine):
 #   1. swapstat's default view against util-linux `swapon --show` on the
 #      same /proc/swaps (swapon reads it from LIBMOUNT_SWAPS, swapstat from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Small helpers every tool uses: allocation, messages, usage boilerplate. */
 #ifndef GHOSTSWAP_C_H
 #define GHOSTSWAP_C_H

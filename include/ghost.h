@@ -1,4 +1,5 @@
-/* Facts about ghost swap shared by the tools (see kernel-interface.md). */
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Facts about ghost swap shared by the tools (see doc/kernel-interface.md). */
 #ifndef GHOSTSWAP_GHOST_H
 #define GHOSTSWAP_GHOST_H
 
@@ -10,9 +11,8 @@
 /* Without a size, a ghost device is this many times RAM. */
 #define GHOST_DEFAULT_RAM_FACTOR 8
 
-#define GHOSTSWAP_DEVICE "/dev/ghostswap"
-#define GHOSTSWAP_MAJOR	 1
-#define GHOSTSWAP_MINOR	 13
+#define GHOSTSWAP_MAJOR 1
+#define GHOSTSWAP_MINOR 13
 
 /*
  * The default virtual size in pages of @pagesize: 8 x MemTotal rounded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the running kernel (or the --sysroot tree) offers for ghost swap,
  * found by looking at the files it creates, never by trying.
@@ -9,12 +10,6 @@
 #define GHOSTSWAP_KFEATURES_H
 
 #include <stdbool.h>
-
-/* The patched kernel's /dev/ghostswap size knob: its presence marks ghost support. */
-#define KF_GHOST_PARAM_DIR  "/sys/module/ghostswap/parameters"
-#define KF_GHOST_SIZE_PARAM KF_GHOST_PARAM_DIR "/size"
-#define KF_VSWAP_DEBUGFS    "/sys/kernel/debug/vswap"
-#define KF_ZSWAP_PARAM_DIR  "/sys/module/zswap/parameters"
 
 enum kf_devnode {
 	KF_DEVNODE_MISSING = 0, /* no /dev/ghostswap */

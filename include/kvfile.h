@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* "Key: value [kB]" and "key value" files: /proc/meminfo, /proc/vmstat. */
 #ifndef GHOSTSWAP_KVFILE_H
 #define GHOSTSWAP_KVFILE_H

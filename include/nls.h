@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Native language support: every user-facing string goes through _(). */
 #ifndef GHOSTSWAP_NLS_H
 #define GHOSTSWAP_NLS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sizes as people write them ("64G", "1.5GiB", "512KB") and as we print them. */
 #ifndef GHOSTSWAP_SIZES_H
 #define GHOSTSWAP_SIZES_H

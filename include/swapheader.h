@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The version-1 swap header: one page at offset 0 of a swap area.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What ghostswapon and ghostswapoff need to know about one swap area by
  * reading it: its header, whether it is a ghost, its LABEL and UUID.

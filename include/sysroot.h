@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Every read of the running system (/proc, /sys, /dev) goes through here so
  * that --sysroot DIR can point a tool at a captured tree instead: that is

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Swap tiers: /sys/kernel/mm/swap/tiers (see kernel-interface.md).
+ * Swap tiers: /sys/kernel/mm/swap/tiers (see doc/kernel-interface.md).
  *
  * A tier is a named range of swap priorities; a device belongs to the tier
  * its priority falls in. Reading the file prints a table
@@ -15,7 +16,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TIERS_PATH    "/sys/kernel/mm/swap/tiers"
 #define TIER_NAME_MAX 15   /* characters, without the NUL */
 #define TIER_PRIO_MIN (-1) /* the lowest tier also holds automatic priorities */
 #define TIER_PRIO_MAX 32767

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Allocation that cannot fail, version and usage boilerplate, stdout checks. */
 #include <stdarg.h>
 #include <unistd.h>

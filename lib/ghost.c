@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The default size of a ghost swap area, as the patched kernel computes it. */
 #include "ghost.h"
 #include "kvfile.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Kernel feature probes, all through the sysroot so tests can fake them. */
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -5,6 +6,7 @@
 #include "c.h"
 #include "ghost.h"
 #include "kfeatures.h"
+#include "pathnames.h"
 #include "sysroot.h"
 #include "tiers.h"
 
@@ -18,7 +20,7 @@ static enum kf_devnode fixture_devnode(void)
 	char *line;
 	int ok;
 
-	if (sysroot_read_line(GHOSTSWAP_DEVICE, &line))
+	if (sysroot_read_line(PATH_DEV_GHOSTSWAP, &line))
 		return KF_DEVNODE_WRONG;
 	ok = sscanf(line, "char %u:%u", &maj, &min) == 2 && maj == GHOSTSWAP_MAJOR &&
 	     min == GHOSTSWAP_MINOR;
@@ -33,7 +35,7 @@ static enum kf_devnode probe_devnode(void)
 	int rc;
 
 	/* lstat: a symlink named /dev/ghostswap is not the device */
-	p = sysroot_path(GHOSTSWAP_DEVICE);
+	p = sysroot_path(PATH_DEV_GHOSTSWAP);
 	rc = lstat(p, &st);
 	free(p);
 	if (rc != 0)
@@ -49,9 +51,9 @@ static enum kf_devnode probe_devnode(void)
 void kfeatures_probe(struct kfeatures *kf)
 {
 	memset(kf, 0, sizeof(*kf));
-	kf->ghost = sysroot_exists(KF_GHOST_SIZE_PARAM);
+	kf->ghost = sysroot_exists(PATH_GHOSTSWAP_SIZE);
 	kf->devnode = probe_devnode();
-	kf->tiers = sysroot_exists(TIERS_PATH);
-	kf->vswap_debugfs = sysroot_exists(KF_VSWAP_DEBUGFS);
-	kf->zswap = sysroot_exists(KF_ZSWAP_PARAM_DIR);
+	kf->tiers = sysroot_exists(PATH_SWAP_TIERS);
+	kf->vswap_debugfs = sysroot_exists(PATH_VSWAP_DEBUG);
+	kf->zswap = sysroot_exists(PATH_ZSWAP_PARAMS);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parser for the key/value files of /proc. */
 #include <ctype.h>
 #include <errno.h>
@@ -5,6 +6,7 @@
 
 #include "c.h"
 #include "kvfile.h"
+#include "pathnames.h"
 #include "sysroot.h"
 
 static void parse_line(struct kvfile *kf, char *line)
@@ -73,7 +75,7 @@ int meminfo_total_bytes(uint64_t *bytes)
 {
 	struct kvfile kf;
 	uint64_t kib;
-	int rc = kvfile_read("/proc/meminfo", &kf);
+	int rc = kvfile_read(PATH_PROC_MEMINFO, &kf);
 
 	if (rc)
 		return rc;

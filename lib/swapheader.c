@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Encode and decode version-1 swap headers in either byte order. */
 #include <errno.h>
 #include <string.h>

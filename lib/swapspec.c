@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Swap areas as ghostswapon/ghostswapoff see them: header, ghost, tags. */
 #include <fcntl.h>
 #include <strings.h>
@@ -6,6 +7,7 @@
 
 #include "c.h"
 #include "ghost.h"
+#include "pathnames.h"
 #include "swapspec.h"
 #include "sysroot.h"
 
@@ -18,15 +20,15 @@ static bool starts_with_dir(const char *path, const char *dir)
 
 char *swapspec_real_path(const char *path)
 {
-	if (starts_with_dir(path, "/dev") || starts_with_dir(path, "/proc") ||
-	    starts_with_dir(path, "/sys"))
+	if (starts_with_dir(path, PATH_DEV_DIR) || starts_with_dir(path, PATH_PROC_DIR) ||
+	    starts_with_dir(path, PATH_SYS_DIR))
 		return sysroot_path(path);
 	return xstrdup(path);
 }
 
 bool swapspec_is_ghostswap_name(const char *path)
 {
-	return !strcmp(path, GHOSTSWAP_DEVICE);
+	return !strcmp(path, PATH_DEV_GHOSTSWAP);
 }
 
 bool swapspec_is_ghost_file(const struct stat *st, const struct swap_header *h)

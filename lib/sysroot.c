@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The one layer between the tools and /proc, /sys and /dev. */
 #include <errno.h>
 #include <fcntl.h>

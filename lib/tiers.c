@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The swap tiers table: parse what the kernel prints, write what it takes. */
 #include <ctype.h>
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 
 #include "c.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "sysroot.h"
 #include "tiers.h"
@@ -104,7 +106,7 @@ int tiers_read(struct tier_list *l)
 	int rc;
 
 	memset(l, 0, sizeof(*l));
-	rc = sysroot_read_file(TIERS_PATH, &buf, NULL);
+	rc = sysroot_read_file(PATH_SWAP_TIERS, &buf, NULL);
 	if (rc)
 		return rc;
 	rc = tiers_parse(buf, l);
@@ -164,7 +166,7 @@ int tiers_parse_spec(const char *spec, char name[TIER_NAME_MAX + 1], int *start)
 
 int tiers_write(const char *ops)
 {
-	char *p = sysroot_path(TIERS_PATH);
+	char *p = sysroot_path(PATH_SWAP_TIERS);
 	size_t len = strlen(ops);
 	ssize_t n;
 	int fd, rc = 0;

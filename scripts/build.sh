@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Configure and build ghostswap-utils out of tree.
 #
 #   scripts/build.sh host   -Werror, ASan and UBSan: for the host test suite

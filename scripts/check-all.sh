@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run every test of ghostswap-utils and print one final line
 # "N passed, N failed":
 #   1. host suite (make check in an ASan+UBSan, -Werror build): C unit tests,

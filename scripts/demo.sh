@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The main job, from a fresh clone: install dependencies, build the suite
 # and the bundled Linux 7.3 kernel with the ghost swap series, boot it
 # under QEMU and show ghost swap being created (mkswap --ghost), activated

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Install, with apt-get, every Debian package that building and testing
 # ghostswap-utils needs: the suite's own build dependencies plus the kernel
 # build's (kernel/deps.txt). Does nothing when all are installed already.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * mkswap - set up a Linux swap area, or a header-only ghost swap file
  *
@@ -24,6 +25,7 @@
 
 #include "c.h"
 #include "ghost.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "swapheader.h"
 #include "swaps.h"
@@ -164,14 +166,14 @@ static bool is_mounted(const struct mkswap_control *ctl)
 	size_t len;
 	FILE *f;
 
-	if (sysroot_read_file("/proc/self/mountinfo", &buf, &len) != 0)
+	if (sysroot_read_file(PATH_PROC_MOUNTINFO, &buf, &len) != 0)
 		return false;
 	tb = mnt_new_table();
 	itr = mnt_new_iter(MNT_ITER_FORWARD);
 	f = len ? fmemopen(buf, len, "r") : NULL;
 	if (!tb || !itr || !f)
 		goto out;
-	if (mnt_table_parse_stream(tb, f, "/proc/self/mountinfo") != 0)
+	if (mnt_table_parse_stream(tb, f, PATH_PROC_MOUNTINFO) != 0)
 		goto out;
 	while (!found && mnt_table_next_fs(tb, itr, &fs) == 0) {
 		const char *src = mnt_fs_get_srcpath(fs);
@@ -529,7 +531,7 @@ static void check_ghost_target(const struct mkswap_control *ctl)
 		errx(EXIT_FAILURE,
 		     _("error: %s is a device; a ghost swap area is a regular file "
 		       "(use %s for a ghost device)"),
-		     ctl->devname, GHOSTSWAP_DEVICE);
+		     ctl->devname, PATH_DEV_GHOSTSWAP);
 	if (!S_ISREG(ctl->devstat.st_mode))
 		errx(EXIT_FAILURE, _("error: %s is not a regular file"), ctl->devname);
 	if (!ctl->existed || ctl->devstat.st_size == 0)

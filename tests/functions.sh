@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs one shell test (the first argument) with the helpers below defined.
 # A test prints what it checks; the runner compares that with
 # tests/expected. Print exit codes ("rc=N") so error paths are compared too.

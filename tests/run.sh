@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The host test runner: C unit tests and expected-output shell tests.
 #
 #   tests/run.sh [--srcdir DIR] [--builddir DIR] [PATTERN...]

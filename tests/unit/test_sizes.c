@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* size_parse(), size_to_human() and the integer parsers. */
 #include <errno.h>
 

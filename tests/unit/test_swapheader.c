@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The swap header codec: layout, both byte orders, every page size. */
 #include <errno.h>
 #include <stdlib.h>

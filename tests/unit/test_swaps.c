@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * swaps_read() on a /proc/swaps under a sysroot: octal escapes undone by
  * libmount, the " (deleted)" suffix (escaped by the kernel as

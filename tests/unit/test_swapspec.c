@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* swapspec: sysroot path mapping, header reading, ghost detection, tags. */
 #include <errno.h>
 #include <fcntl.h>

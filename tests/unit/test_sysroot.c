@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The sysroot layer, /proc key-value files, /proc/swaps and --save copies. */
 #include <errno.h>
 #include <stdlib.h>

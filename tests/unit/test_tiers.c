@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The swap tiers table parser, lookups, spec parsing and error sentences. */
 #include <errno.h>
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A minimal unit test kit: CHECK() records a failure and goes on. */
 #ifndef GHOSTSWAP_UNIT_H
 #define GHOSTSWAP_UNIT_H

@@ -90,8 +90,11 @@ fi
 # Tools the project's source tree has: a scenario fails if one of these
 # is missing from the VM instead of silently falling back.
 PROJECT_TOOLS=
+# (src/NAME.c, src/NAME/ or src/DIR/NAME.c).
 for t in mkswap ghostswapon ghostswapoff swapstat; do
-	[ -f "$TOP/src/$t.c" ] && PROJECT_TOOLS+="$t "
+	if [ -f "$TOP/src/$t.c" ] || [ -d "$TOP/src/$t" ] || compgen -G "$TOP/src/*/$t.c" >/dev/null; then
+		PROJECT_TOOLS+="$t "
+	fi
 done
 
 # util-linux for compatibility scenarios.

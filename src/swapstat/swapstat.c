@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * swapstat - what swap costs this machine, in RAM and on disk
  *
@@ -22,18 +23,13 @@
 
 #include "c.h"
 #include "kvfile.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "swaps.h"
 #include "sysroot.h"
 #include "tiers.h"
 
-#define PATH_ZSWAP_DEBUG  "/sys/kernel/debug/zswap"
-#define PATH_VSWAP_DEBUG  "/sys/kernel/debug/vswap"
-#define PATH_DEBUGFS	  "/sys/kernel/debug"
-#define PATH_ZSWAP_PARAMS "/sys/module/zswap/parameters"
-#define PATH_TIERS	  TIERS_PATH
-#define PATH_UPTIME	  "/proc/uptime"
-#define MANIFEST_NAME	  "/swapstat.manifest"
+#define MANIFEST_NAME "/swapstat.manifest"
 
 /* ---------------------------------------------------------------------- */
 /* What was read, and what could not be: the manifest behind --save.      */
@@ -463,12 +459,12 @@ static void read_snapshot(struct snapshot *s, bool want_tiers)
 	char *buf;
 
 	memset(s, 0, sizeof(*s));
-	s->swaps_rc = mf_replay("/proc/swaps");
+	s->swaps_rc = mf_replay(PATH_PROC_SWAPS);
 	if (!s->swaps_rc)
 		s->swaps_rc = swaps_read(&s->swaps);
-	mf_record("/proc/swaps", s->swaps_rc);
-	s->meminfo_rc = ss_read_kv("/proc/meminfo", &s->meminfo);
-	s->vmstat_rc = ss_read_kv("/proc/vmstat", &s->vmstat);
+	mf_record(PATH_PROC_SWAPS, s->swaps_rc);
+	s->meminfo_rc = ss_read_kv(PATH_PROC_MEMINFO, &s->meminfo);
+	s->vmstat_rc = ss_read_kv(PATH_PROC_VMSTAT, &s->vmstat);
 
 	/* tells "debugfs not mounted" from "this kernel has no such files" */
 	s->debugfs_rc = ss_list_dir(PATH_DEBUGFS, &names, &n, true);
@@ -482,12 +478,12 @@ static void read_snapshot(struct snapshot *s, bool want_tiers)
 
 	s->tiers_rc = -ENOENT;
 	if (want_tiers) {
-		s->tiers_rc = mf_replay(PATH_TIERS);
+		s->tiers_rc = mf_replay(PATH_SWAP_TIERS);
 		if (!s->tiers_rc)
 			s->tiers_rc = tiers_read(&s->tiers);
-		mf_record(PATH_TIERS, s->tiers_rc);
+		mf_record(PATH_SWAP_TIERS, s->tiers_rc);
 	}
-	s->uptime_rc = ss_read_file(PATH_UPTIME, &buf);
+	s->uptime_rc = ss_read_file(PATH_PROC_UPTIME, &buf);
 	if (!s->uptime_rc) {
 		char *end;
 
@@ -569,7 +565,7 @@ static void compute_totals(const struct snapshot *s, struct totals *t)
 	} else if (!s->meminfo_rc && kvfile_get(&s->meminfo, "Zswapped", &v) == 0) {
 		t->zswap_stored_known = true;
 		t->zswap_stored = v * 1024;
-		t->stored_from = xstrdup("/proc/meminfo Zswapped");
+		t->stored_from = xstrdup(PATH_PROC_MEMINFO " Zswapped");
 	}
 	/* 6.1 keeps same-filled pages as zswap entries without pool memory */
 	if (t->zswap_stored_known && dirval_u64(&s->zswap_dbg, "same_filled_pages", &v) == 0)
@@ -581,7 +577,7 @@ static void compute_totals(const struct snapshot *s, struct totals *t)
 	} else if (!s->meminfo_rc && kvfile_get(&s->meminfo, "Zswap", &v) == 0) {
 		t->pool_known = true;
 		t->pool = v * 1024;
-		t->pool_from = xstrdup("/proc/meminfo Zswap");
+		t->pool_from = xstrdup(PATH_PROC_MEMINFO " Zswap");
 	}
 	for (i = 0; i < s->swaps.n; i++) {
 		if (s->swaps.v[i].used_kib)
@@ -769,9 +765,9 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 		figures[i].val = 0;
 	}
 	if (!s->meminfo_rc && kvfile_get(&s->meminfo, "SwapTotal", &v) == 0) {
-		fig_set(&figures[F_SWAPTOTAL], v * 1024, "/proc/meminfo SwapTotal");
+		fig_set(&figures[F_SWAPTOTAL], v * 1024, PATH_PROC_MEMINFO " SwapTotal");
 	} else if (s->meminfo_rc) {
-		char *r = reason_for(s, "/proc/meminfo", s->meminfo_rc);
+		char *r = reason_for(s, PATH_PROC_MEMINFO, s->meminfo_rc);
 
 		fig_missing(&figures[F_SWAPTOTAL], "%s", r);
 		free(r);
@@ -780,7 +776,7 @@ static void compute_figures(const struct snapshot *s, const struct totals *t)
 	}
 
 	if (s->swaps_rc) {
-		char *r = reason_for(s, "/proc/swaps", s->swaps_rc);
+		char *r = reason_for(s, PATH_PROC_SWAPS, s->swaps_rc);
 
 		static const int from_swaps[] = { F_GHOST_VIRT, F_DISK_CAP,   F_VIRT_USED,
 						  F_DISK_USED,	F_DISK_SLOTS, F_ZERO };
@@ -1548,11 +1544,11 @@ static char *cg_tiers(const char *dir, struct missing *m)
 	size_t len = 0;
 	int rc;
 
-	xasprintf(&p, "%s/memory.swap.tiers.max", dir);
+	xasprintf(&p, "%s/" CG_SWAP_TIERS_MAX, dir);
 	rc = ss_read_file(p, &buf);
 	free(p);
 	if (rc) {
-		missing_add(m, "memory.swap.tiers.max", cg_reason(rc));
+		missing_add(m, CG_SWAP_TIERS_MAX, cg_reason(rc));
 		return NULL;
 	}
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -1579,7 +1575,7 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 	int rc, swap_rc;
 
 	/* no memory.swap.current: the memory controller is not enabled here */
-	xasprintf(&p, "%s/memory.swap.current", dir);
+	xasprintf(&p, "%s/" CG_SWAP_CURRENT, dir);
 	rc = mf_replay(p);
 	if (!rc) {
 		char *buf;
@@ -1600,7 +1596,7 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 	if (rc == -ENOENT)
 		return;
 	if (rc)
-		missing_add(m, "memory.swap.current", cg_reason(rc));
+		missing_add(m, CG_SWAP_CURRENT, cg_reason(rc));
 	swap_rc = rc;
 
 	ln = new_line(tb);
@@ -1613,47 +1609,47 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 			set_cell_size(ctl, ln, c, swap_rc == 0, swap);
 			break;
 		case CCOL_SWAPMAX:
-			rc = cg_u64(dir, "memory.swap.max", &v, m);
+			rc = cg_u64(dir, CG_SWAP_MAX, &v, m);
 			cg_limit_cell(ctl, ln, c, rc, v);
 			break;
 		case CCOL_SWAPPEAK:
-			rc = cg_u64(dir, "memory.swap.peak", &v, m);
+			rc = cg_u64(dir, CG_SWAP_PEAK, &v, m);
 			set_cell_size(ctl, ln, c, rc == 0, v);
 			break;
 		case CCOL_SWAPFAIL:
-			xasprintf(&p, "%s/memory.swap.events", dir);
+			xasprintf(&p, "%s/" CG_SWAP_EVENTS, dir);
 			if (ss_read_kv(p, &kf) == 0 && kvfile_get(&kf, "fail", &v) == 0) {
 				set_cell_u64(ctl, ln, c, true, v);
 			} else {
 				set_cell(ctl, ln, c, NULL);
-				missing_add(m, "memory.swap.events", cg_reason(-ENOENT));
+				missing_add(m, CG_SWAP_EVENTS, cg_reason(-ENOENT));
 			}
 			kvfile_free(&kf);
 			free(p);
 			break;
 		case CCOL_ZSWAP:
-			rc = cg_u64(dir, "memory.zswap.current", &v, m);
+			rc = cg_u64(dir, CG_ZSWAP_CURRENT, &v, m);
 			set_cell_size(ctl, ln, c, rc == 0, v);
 			break;
 		case CCOL_ZSWAPMAX:
-			rc = cg_u64(dir, "memory.zswap.max", &v, m);
+			rc = cg_u64(dir, CG_ZSWAP_MAX, &v, m);
 			cg_limit_cell(ctl, ln, c, rc, v);
 			break;
 		case CCOL_ZSWAPPED:
-			xasprintf(&p, "%s/memory.stat", dir);
+			xasprintf(&p, "%s/" CG_MEMORY_STAT, dir);
 			rc = ss_read_kv(p, &kf);
 			if (!rc && kvfile_get(&kf, "zswapped", &v) == 0) {
 				set_cell_size(ctl, ln, c, true, v);
 			} else {
 				set_cell(ctl, ln, c, NULL);
-				missing_add(m, rc ? "memory.stat" : "memory.stat zswapped",
+				missing_add(m, rc ? CG_MEMORY_STAT : CG_MEMORY_STAT " zswapped",
 					    cg_reason(rc ? rc : -ENOENT));
 			}
 			kvfile_free(&kf);
 			free(p);
 			break;
 		case CCOL_WRITEBACK:
-			xasprintf(&p, "%s/memory.zswap.writeback", dir);
+			xasprintf(&p, "%s/" CG_ZSWAP_WRITEBACK, dir);
 			rc = ss_read_file(p, &str);
 			if (!rc) {
 				str[strcspn(str, "\n")] = '\0';
@@ -1661,7 +1657,7 @@ static void cg_row(const struct ctl *ctl, struct libscols_table *tb, const char 
 				free(str);
 			} else {
 				set_cell(ctl, ln, c, NULL);
-				missing_add(m, "memory.zswap.writeback", cg_reason(rc));
+				missing_add(m, CG_ZSWAP_WRITEBACK, cg_reason(rc));
 			}
 			free(p);
 			break;
@@ -1714,7 +1710,7 @@ static struct libscols_table *missing_table(const struct ctl *ctl, struct missin
 
 static int show_cgroups(const struct ctl *ctl)
 {
-	static const char *const roots[] = { "/sys/fs/cgroup", "/sys/fs/cgroup/unified" };
+	static const char *const roots[] = { PATH_CGROUP2, PATH_CGROUP2_HYBRID };
 	struct libscols_table *tbs[2];
 	struct missing m = { 0 };
 	const char *root = NULL;
@@ -1724,7 +1720,7 @@ static int show_cgroups(const struct ctl *ctl)
 	for (i = 0; i < ARRAY_SIZE(roots) && !root; i++) {
 		char *p, *buf;
 
-		xasprintf(&p, "%s/cgroup.controllers", roots[i]);
+		xasprintf(&p, "%s/" CG_CONTROLLERS, roots[i]);
 		if (ss_read_file(p, &buf) == 0) {
 			root = roots[i];
 			free(buf);
@@ -1836,15 +1832,15 @@ static int show_counters(const struct ctl *ctl, const struct snapshot *s)
 	struct libscols_table *tb = new_table(ctl, "counters");
 
 	add_columns(ctl, tb);
-	cnt_kv(ctl, tb, s, "/proc/meminfo", &s->meminfo, s->meminfo_rc);
-	cnt_kv(ctl, tb, s, "/proc/vmstat", &s->vmstat, s->vmstat_rc);
+	cnt_kv(ctl, tb, s, PATH_PROC_MEMINFO, &s->meminfo, s->meminfo_rc);
+	cnt_kv(ctl, tb, s, PATH_PROC_VMSTAT, &s->vmstat, s->vmstat_rc);
 	cnt_dir(ctl, tb, s, PATH_ZSWAP_DEBUG, &s->zswap_dbg);
 	cnt_dir(ctl, tb, s, PATH_VSWAP_DEBUG, &s->vswap_dbg);
 	cnt_dir(ctl, tb, s, PATH_ZSWAP_PARAMS, &s->zswap_par);
 	if (s->tiers_rc) {
-		char *r = reason_for(s, PATH_TIERS, s->tiers_rc);
+		char *r = reason_for(s, PATH_SWAP_TIERS, s->tiers_rc);
 
-		cnt_line(ctl, tb, PATH_TIERS, NULL, NULL, r);
+		cnt_line(ctl, tb, PATH_SWAP_TIERS, NULL, NULL, r);
 		free(r);
 	} else {
 		size_t i;
@@ -1853,7 +1849,7 @@ static int show_counters(const struct ctl *ctl, const struct snapshot *s)
 			char *v;
 
 			xasprintf(&v, "%d..%d", s->tiers.v[i].prio_start, s->tiers.v[i].prio_end);
-			cnt_line(ctl, tb, PATH_TIERS, s->tiers.v[i].name, v, NULL);
+			cnt_line(ctl, tb, PATH_SWAP_TIERS, s->tiers.v[i].name, v, NULL);
 			free(v);
 		}
 	}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ghostswapoff - disable devices and files for paging and swapping
  *
@@ -17,6 +18,7 @@
 #include <libmount.h>
 
 #include "c.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "swaps.h"
 #include "swapspec.h"
@@ -251,7 +253,7 @@ static void swapoff_fstab(struct swapoff_ctl *ctl)
 	if (ctl->fstab)
 		path = xstrdup(ctl->fstab);
 	else if (!sysroot_is_live())
-		path = sysroot_path("/etc/fstab");
+		path = sysroot_path(PATH_FSTAB);
 	else
 		path = xstrdup(mnt_get_fstab_path());
 	mnt_table_set_parser_errcb(tb, parser_errcb);
@@ -300,7 +302,7 @@ static bool have_sys_admin(void)
 /* a swapoff that must bring pages back into RAM should not get us killed */
 static void protect_from_oom(void)
 {
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	int fd = open(PATH_PROC_OOM_SCORE_ADJ, O_WRONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ghostswapon - enable devices and files for paging and swapping
  *
@@ -27,6 +28,7 @@
 #include "c.h"
 #include "ghost.h"
 #include "kfeatures.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "swapheader.h"
 #include "swaps.h"
@@ -286,7 +288,7 @@ static struct libmnt_table *get_fstab(struct swapon_ctl *ctl, bool must)
 	if (ctl->fstab)
 		path = xstrdup(ctl->fstab);
 	else if (!sysroot_is_live())
-		path = sysroot_path("/etc/fstab");
+		path = sysroot_path(PATH_FSTAB);
 	else
 		path = xstrdup(mnt_get_fstab_path());
 
@@ -552,7 +554,7 @@ static int create_ghost_file(struct swapon_ctl *ctl, const struct swap_prop *p, 
 	char sizebuf[32];
 	size_t n = 1;
 
-	if (*path != '/' || !strncmp(path, "/dev/", 5)) {
+	if (*path != '/' || !strncmp(path, PATH_DEV_DIR "/", sizeof(PATH_DEV_DIR))) {
 		warnx(_("%s: a ghost swap file to create must be an absolute path outside /dev"),
 		      path);
 		return -1;
@@ -654,7 +656,7 @@ static void no_ghost_kernel(const char *path, const char *what)
 {
 	warnx(_("%s: %s, but the running kernel has no ghost swap support "
 		"(%s is missing); boot a kernel built with %s"),
-	      path, what, KF_GHOST_SIZE_PARAM, KF_KERNEL_HINT);
+	      path, what, PATH_GHOSTSWAP_SIZE, KF_KERNEL_HINT);
 }
 
 /*
@@ -676,7 +678,7 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 		if (ctl->kf.ghost)
 			warnx(_("%s does not exist, but the kernel has ghost swap: create the node "
 				"with 'mknod -m 0660 %s c %d %d'"),
-			      t->path, GHOSTSWAP_DEVICE, GHOSTSWAP_MAJOR, GHOSTSWAP_MINOR);
+			      t->path, PATH_DEV_GHOSTSWAP, GHOSTSWAP_MAJOR, GHOSTSWAP_MINOR);
 		else
 			warnx(_("%s does not exist: the running kernel has no ghost swap device; "
 				"boot a kernel built with %s"),
@@ -693,7 +695,7 @@ static int check_ghost_device(struct swapon_ctl *ctl, struct swap_target *t,
 		no_ghost_kernel(t->path, _("the device node exists"));
 		return -1;
 	}
-	if (sysroot_read_u64(KF_GHOST_SIZE_PARAM, &size) != 0)
+	if (sysroot_read_u64(PATH_GHOSTSWAP_SIZE, &size) != 0)
 		size = 0;
 	if (sysroot_is_live()) {
 		rc = swapspec_read_header(t->real, &h, &st);
@@ -796,7 +798,8 @@ static int swapon_checks(struct swapon_ctl *ctl, struct swap_target *t, const st
 		devsize = end;
 		lseek(fd, 0, SEEK_SET);
 	} else {
-		warnx(_("%s: not a block device, a regular file or %s"), t->path, GHOSTSWAP_DEVICE);
+		warnx(_("%s: not a block device, a regular file or %s"), t->path,
+		      PATH_DEV_GHOSTSWAP);
 		goto out;
 	}
 
@@ -907,7 +910,7 @@ static int apply_tier(struct swapon_ctl *ctl, const char *dev, const char *spec,
 	}
 	rc = tiers_read(&l);
 	if (rc == -EINVAL) {
-		warnx(_("%s: cannot parse %s"), dev, TIERS_PATH);
+		warnx(_("%s: cannot parse %s"), dev, PATH_SWAP_TIERS);
 		return -1;
 	}
 	if (rc) {
@@ -1293,8 +1296,10 @@ static void add_line(struct swapon_ctl *ctl, struct libscols_table *table,
 		case COL_KIND:
 			/* a ghost file never lives in /dev (devtmpfs) */
 			if (ghost)
-				str = xstrdup(!strncmp(e->path, "/dev/", 5) ? "ghost-device"
-									    : "ghost-file");
+				str = xstrdup(
+					!strncmp(e->path, PATH_DEV_DIR "/", sizeof(PATH_DEV_DIR))
+						? "ghost-device"
+						: "ghost-file");
 			else
 				str = xstrdup(!strcmp(e->type, "partition") ? "partition" : "file");
 			break;
@@ -1317,7 +1322,7 @@ static int show_table(struct swapon_ctl *ctl)
 
 	rc = swaps_read(&l);
 	if (rc) {
-		warnx(_("cannot read %s: %s"), "/proc/swaps", strerror(-rc));
+		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, strerror(-rc));
 		return -1;
 	}
 	for (i = 0; i < (size_t)ctl->ncolumns; i++) {
@@ -1368,7 +1373,7 @@ static int display_summary(void)
 	int rc = swaps_read(&l);
 
 	if (rc) {
-		warnx(_("cannot read %s: %s"), "/proc/swaps", strerror(-rc));
+		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, strerror(-rc));
 		return -1;
 	}
 	if (l.n)
