@@ -85,7 +85,10 @@ for t in "$srcdir"/tests/ts/*/*; do
 	mkdir -p "$tmp"
 	(cd "$tmp" && TS_TMPDIR=$tmp bash "$srcdir/tests/functions.sh" "$t") >"$tmp.out" 2>&1
 	rc=$?
-	sed -i -e "s|$tmp|<tmp>|g" -e "s|$builddir|<build>|g" -e "s|$srcdir|<src>|g" "$tmp.out"
+	# tests/ is source; in an in-tree build (dh, ./configure && make check)
+	# the two trees are one directory, so name the source part first
+	sed -i -e "s|$tmp|<tmp>|g" -e "s|$srcdir/tests/|<src>/tests/|g" \
+		-e "s|$builddir|<build>|g" -e "s|$srcdir|<src>|g" "$tmp.out"
 	if [ $update = yes ] && [ $rc -ne 77 ]; then
 		mkdir -p "$(dirname "$expected")"
 		cp "$tmp.out" "$expected"
