@@ -10,10 +10,14 @@
  *
  * memhog [options] MIB
  *   -p PATTERN  compressible (default), text, random, zero or mixed
+ *   -m C:R:Z:T  weights of compressible, random, zero and text pages in
+ *               the mixed pattern (default 1:1:1:1)
  *   -s SEED     seed of the content (default 1)
  *   -r N        verify N times (default 1, 0: fill only)
  *   -w FILE     after filling, create FILE and wait for SIGUSR1 before
  *               verifying (lets a scenario swapoff meanwhile)
+ *   -W FILE     after verifying, create FILE and wait for SIGUSR1 before
+ *               exiting (lets a scenario look at what swap-in left behind)
  *   -o ADJ      write ADJ to /proc/self/oom_score_adj (default 1000, so the
  *               OOM killer picks memhog rather than the scenario shell)
  *   -q          print only the summary lines
@@ -35,7 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum pattern { P_COMPRESSIBLE, P_TEXT, P_RANDOM, P_ZERO, P_MIXED };
+#include "pattern.h"
 
 static long page_size;
 static volatile sig_atomic_t go;
@@ -54,132 +58,73 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static uint64_t mix64(uint64_t x)
+/* Create FILE with our pid in it, then wait for SIGUSR1. */
+static int wait_for_usr1(const char *file)
 {
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
+	struct sigaction sa;
+	sigset_t block, old;
+	int fd;
 
-static enum pattern page_pattern(enum pattern p, size_t idx)
-{
-	static const enum pattern cycle[] = { P_COMPRESSIBLE, P_RANDOM, P_ZERO, P_TEXT };
-
-	if (p != P_MIXED)
-		return p;
-	return cycle[mix64(idx) % 4];
-}
-
-/* Generate the content of page idx into buf. */
-static void gen_page(unsigned char *buf, enum pattern p, uint64_t seed, size_t idx)
-{
-	static const char words[] = "ghost swap keeps pages in zswap; slots are only numbers. ";
-	uint64_t state = mix64(seed * 0x9e3779b97f4a7c15ULL + idx + 1);
-	size_t i;
-
-	switch (page_pattern(p, idx)) {
-	case P_ZERO:
-		memset(buf, 0, page_size);
-		break;
-	case P_RANDOM:
-		for (i = 0; i < (size_t)page_size; i += 8) {
-			state = mix64(state + 0x9e3779b97f4a7c15ULL);
-			memcpy(buf + i, &state, 8);
-		}
-		break;
-	case P_COMPRESSIBLE:
-		/* A unique 32-byte head, then a short repeated run: ~20:1. */
-		for (i = 0; i < 32; i += 8) {
-			state = mix64(state + i);
-			memcpy(buf + i, &state, 8);
-		}
-		memset(buf + 32, (int)(idx & 0x7f) | 1, page_size - 32);
-		break;
-	case P_TEXT:
-		/* Words with a random word order: roughly 2-3:1 with lz4. */
-		for (i = 0; i < (size_t)page_size;) {
-			size_t off, n;
-
-			state = mix64(state + i);
-			off = state % (sizeof(words) - 1);
-			n = sizeof(words) - 1 - off;
-			if (n > (size_t)page_size - i)
-				n = page_size - i;
-			memcpy(buf + i, words + off, n);
-			i += n;
-			if (i + 8 <= (size_t)page_size) {
-				memcpy(buf + i, &state, 2);
-				i += 2;
-			}
-		}
-		break;
-	case P_MIXED:
-		break;
+	go = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0) {
+		perror("memhog: wait file");
+		return -1;
 	}
-}
-
-static uint64_t checksum(const unsigned char *buf)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	long i;
-
-	for (i = 0; i < page_size; i++) {
-		h ^= buf[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static int parse_pattern(const char *s, enum pattern *p)
-{
-	static const char *const names[] = { "compressible", "text", "random", "zero", "mixed" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!strcmp(s, names[i])) {
-			*p = (enum pattern)i;
-			return 0;
-		}
-	}
-	return -1;
+	dprintf(fd, "%d\n", getpid());
+	close(fd);
+	while (!go)
+		sigsuspend(&old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return 0;
 }
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: memhog [-p compressible|text|random|zero|mixed] "
-			"[-s seed] [-r passes] [-w file] [-o oom_adj] [-q] MIB\n");
+	fprintf(stderr, "usage: memhog [-p compressible|text|random|zero|mixed] [-m C:R:Z:T] "
+			"[-s seed] [-r passes] [-w file] [-W file] [-o oom_adj] [-q] MIB\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	enum pattern pat = P_COMPRESSIBLE;
-	uint64_t seed = 1;
+	struct page_pattern pat;
 	int passes = 1, quiet = 0, opt, pass;
-	const char *waitfile = NULL, *oom_adj = "1000";
+	const char *waitfile = NULL, *donefile = NULL, *oom_adj = "1000";
 	unsigned char *mem, *tmp;
 	uint64_t *sums;
 	size_t mib, npages, i, bad_total = 0;
 	double t0, dt;
 
 	page_size = sysconf(_SC_PAGESIZE);
-	while ((opt = getopt(argc, argv, "p:s:r:w:o:q")) != -1) {
+	pattern_init(&pat, page_size);
+	while ((opt = getopt(argc, argv, "p:m:s:r:w:W:o:q")) != -1) {
 		switch (opt) {
 		case 'p':
-			if (parse_pattern(optarg, &pat))
+			if (pattern_parse(optarg, &pat))
+				usage();
+			break;
+		case 'm':
+			if (pattern_parse_weights(optarg, &pat))
 				usage();
 			break;
 		case 's':
-			seed = strtoull(optarg, NULL, 0);
+			pat.seed = strtoull(optarg, NULL, 0);
 			break;
 		case 'r':
 			passes = atoi(optarg);
 			break;
 		case 'w':
 			waitfile = optarg;
+			break;
+		case 'W':
+			donefile = optarg;
 			break;
 		case 'o':
 			oom_adj = optarg;
@@ -219,8 +164,8 @@ int main(int argc, char **argv)
 
 	t0 = now();
 	for (i = 0; i < npages; i++) {
-		gen_page(mem + i * page_size, pat, seed, i);
-		sums[i] = checksum(mem + i * page_size);
+		pattern_fill(&pat, mem + i * page_size, i);
+		sums[i] = page_checksum(mem + i * page_size, page_size);
 		if (!quiet && i && i % (npages / 4 ? npages / 4 : 1) == 0)
 			printf("memhog: filled %zu/%zu MiB\n", i * page_size >> 20, mib);
 	}
@@ -229,28 +174,8 @@ int main(int argc, char **argv)
 	       mib / (dt > 0 ? dt : 1e-9));
 	fflush(stdout);
 
-	if (waitfile) {
-		struct sigaction sa;
-		sigset_t block, old;
-		int fd;
-
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_usr1;
-		sigaction(SIGUSR1, &sa, NULL);
-		sigemptyset(&block);
-		sigaddset(&block, SIGUSR1);
-		sigprocmask(SIG_BLOCK, &block, &old);
-		fd = open(waitfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fd < 0) {
-			perror("memhog: wait file");
-			return 2;
-		}
-		dprintf(fd, "%d\n", getpid());
-		close(fd);
-		while (!go)
-			sigsuspend(&old);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-	}
+	if (waitfile && wait_for_usr1(waitfile))
+		return 2;
 
 	for (pass = 0; pass < passes; pass++) {
 		size_t bad = 0;
@@ -259,21 +184,24 @@ int main(int argc, char **argv)
 		for (i = 0; i < npages; i++) {
 			unsigned char *pg = mem + i * page_size;
 
-			if (checksum(pg) == sums[i])
+			if (page_checksum(pg, page_size) == sums[i])
 				continue;
-			gen_page(tmp, pat, seed, i);
+			pattern_fill(&pat, tmp, i);
 			if (bad < 10)
 				fprintf(stderr,
 					"memhog: page %zu corrupted (pattern %d, %s generator)\n",
-					i, page_pattern(pat, i),
+					i, pattern_of(&pat, i),
 					memcmp(tmp, pg, page_size) ? "differs from" : "matches");
 			bad++;
 		}
 		dt = now() - t0;
 		printf("memhog: verify %zu MiB in %.2f s (%.1f MiB/s), %zu bad pages\n", mib, dt,
 		       mib / (dt > 0 ? dt : 1e-9), bad);
+		fflush(stdout);
 		bad_total += bad;
 	}
+	if (donefile && wait_for_usr1(donefile))
+		return 2;
 	if (bad_total) {
 		printf("memhog: FAILED %zu bad pages\n", bad_total);
 		return 1;
