@@ -109,7 +109,11 @@ HELPERS_OUT=${GHOSTSWAP_VM_OUT:-$HERE/out}/helpers
 mkdir -p "$HELPERS_OUT"
 for c in "$HERE"/helpers/*.c; do
 	name=$(basename "$c" .c)
-	if [ ! -x "$HELPERS_OUT/$name" ] || [ "$c" -nt "$HELPERS_OUT/$name" ]; then
+	stale=0
+	for src in "$c" "$HERE"/helpers/*.h; do
+		if [ -f "$src" ] && [ "$src" -nt "$HELPERS_OUT/$name" ]; then stale=1; fi
+	done
+	if [ ! -x "$HELPERS_OUT/$name" ] || [ "$stale" = 1 ]; then
 		gcc -O2 -Wall -Wextra -static -o "$HELPERS_OUT/$name" "$c" 2>/dev/null ||
 			gcc -O2 -Wall -Wextra -o "$HELPERS_OUT/$name" "$c"
 	fi

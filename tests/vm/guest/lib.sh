@@ -78,3 +78,48 @@ run_memhog() {
 # scale_mb MIB: MIB scaled by $GS_SCALE percent (default 100), for
 # slow kernels; the debug VM gets more RAM instead of smaller workloads.
 scale_mb() { echo $(( $1 * ${GS_SCALE:-100} / 100 )); }
+
+# wait_ready FILE PID: wait until a helper waiting for SIGUSR1 (memhog -w,
+# pagehog wait=FILE) has created FILE; fail if it exits first.
+wait_ready() {
+	while [ ! -e "$1" ]; do
+		if ! kill -0 "$2" 2>/dev/null; then
+			wait "$2"
+			fail "helper $2 exited (status $?) before $1 appeared"
+		fi
+		sleep 0.2
+	done
+	rm -f "$1"
+}
+# resume PID: let it go on (SIGUSR1)
+resume() { kill -USR1 "$1"; }
+
+PAGEHOG=$GS_DIR/bin/pagehog
+
+# Kernel memory that metadata lives in: Slab + VmallocUsed + Percpu (kB).
+kmem_kb() { echo $(( $(meminfo_kb Slab) + $(meminfo_kb VmallocUsed) + $(meminfo_kb Percpu) )); }
+settle() { sync; echo 3 > /proc/sys/vm/drop_caches; sleep 1; }
+
+# cpu_jiffies FIELD: a field of the "cpu" line of /proc/stat, summed over
+# all CPUs (user nice system idle iowait irq softirq steal), in USER_HZ.
+cpu_jiffies() {
+	awk -v f="$1" '$1 == "cpu" {
+		split("user nice system idle iowait irq softirq steal", n, " ")
+		for (i = 1; i <= 8; i++) if (n[i] == f) print $(i + 1)
+	}' /proc/stat
+}
+
+# THP stats of one size (hugepages-64kB ...): thp_stat SIZE NAME
+thp_stat() { cat "/sys/kernel/mm/transparent_hugepage/hugepages-$1/stats/$2" 2>/dev/null || echo 0; }
+
+# A cgroup with the memory controller: cg_new NAME prints its directory.
+cg_new() {
+	echo +memory > /sys/fs/cgroup/cgroup.subtree_control || return 1
+	mkdir -p "/sys/fs/cgroup/$1" && echo "/sys/fs/cgroup/$1"
+}
+# cg_run DIR CMD... &: run CMD in the cgroup DIR, in the background only
+# (it execs, so that $! is CMD's pid)
+cg_run() {
+	d=$1; shift
+	exec sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$d" "$@"
+}
