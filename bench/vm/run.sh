@@ -1,85 +1,186 @@
 #!/bin/bash
-# Ghost swap benchmark, in ONE boot of the ghost kernel (qemu TCG):
-#  - swap-out and swap-in throughput of the same workload on a ghost
-#    device + zswap and on a disk swap device (virtio-blk) + zswap, with
-#    the ghost/disk ratio;
-#  - kernel memory a ghost device costs per GiB of virtual size (MemFree,
-#    Slab, Percpu and VmallocUsed deltas around swapon of a 64 GiB and a
-#    1 TiB /dev/ghostswap).
+# Ghost swap benchmark in qemu (TCG), one command:
 #
-# Usage: bench/vm/run.sh [--kernel BZIMAGE] [--mem MIB]
-# Prints the figures; the console log goes to bench/out/vm/console.log.
-# TCG figures are only comparable with each other, not with real hardware.
+#   bench/vm/run.sh [--runs N] [--mib MIB] [--disk-boots N] [--mem MIB]
+#                   [--only peer|disk] [--ghost BZIMAGE] [--stock BZIMAGE]
+#
+# 1. peer (one boot of the ghost kernel, bench/vm/guest/bench-peer.sh):
+#    - what a ghost device costs: kernel memory at swapon per GiB of virtual
+#      size, and per slot in use beyond zswap's own entry;
+#    - zram vs ghost + zswap vs disk + zswap, the same compressor (lz4),
+#      the same MIB MiB workloads (compressible, mixed, random), each run
+#      on a fresh device, the three devices interleaved run by run, N runs
+#      (default 5): swap-out MiB/s (MADV_PAGEOUT), swap-in MiB/s (a read
+#      fault on every page), RAM held per MiB swapped out (the backend's
+#      memory plus what stayed resident), medians and ratios to zram.
+# 2. disk (bench/vm/guest/bench-disk.sh): ordinary swap on the virtio-blk
+#    disk without zswap on the stock kernel and on the patched one, booted
+#    alternately (--disk-boots pairs, default 3, two rounds each): medians
+#    of the patched/stock ratios.
+#
+# The kernels come from kernel/build.sh (GHOSTSWAP_CACHE selects the cache)
+# unless --ghost / --stock name them.
+# Logs: bench/out/vm/.  TCG figures compare with each other, not with real
+# hardware.  Takes about 20 minutes on 2 cores.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
-KERNEL='' MEM=256
+RUNS=5 MIB=64 BOOTS=3 MEM=256 ONLY='' ghost='' stock=''
 while [ $# -gt 0 ]; do
 	case $1 in
-	--kernel) KERNEL=${2:?}; shift 2 ;;
+	--runs) RUNS=${2:?}; shift 2 ;;
+	--mib) MIB=${2:?}; shift 2 ;;
+	--disk-boots) BOOTS=${2:?}; shift 2 ;;
 	--mem) MEM=${2:?}; shift 2 ;;
+	--only) ONLY=${2:?}; shift 2 ;;
+	--ghost) ghost=${2:?}; shift 2 ;;
+	--stock) stock=${2:?}; shift 2 ;;
 	-h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
 OUT=$TOP/bench/out/vm
 mkdir -p "$OUT"
-[ -n "$KERNEL" ] || KERNEL=$("$TOP/kernel/build.sh" --variant ghost | tail -n1)
+[ -n "$ghost" ] || ghost=$("$TOP/kernel/build.sh" --variant ghost | tail -n1)
+[ "$ONLY" = peer ] || [ -n "$stock" ] || stock=$("$TOP/kernel/build.sh" --variant stock | tail -n1)
 GHOSTSWAP_VM_OUT=$OUT "$TOP/tests/vm/mkinitramfs.sh" -o "$OUT/initramfs.cpio.gz"
-rm -f "$OUT/disk.img"
-truncate -s 2G "$OUT/disk.img"
 
-echo "bench: booting $KERNEL with $MEM MiB (TCG), this takes a few minutes" >&2
-timeout -s KILL 3600 qemu-system-x86_64 -machine pc -accel tcg -cpu max \
-	-m "$MEM" -smp 2 -kernel "$KERNEL" -initrd "$OUT/initramfs.cpio.gz" \
-	-append "console=ttyS0,115200 panic=-1 loglevel=4 gs.variant=ghost gs.interactive=bench.sh" \
-	-drive "file=$OUT/disk.img,if=virtio,format=raw,cache=unsafe" \
-	-nographic -monitor none -no-reboot -serial "file:$OUT/console.log" -serial null \
-	< /dev/null > "$OUT/qemu.log" 2>&1 || true
-tr -d '\r' < "$OUT/console.log" | grep '^BENCH ' > "$OUT/bench.txt" || true
-grep -q '^BENCH done' "$OUT/bench.txt" || { echo "bench: the VM did not finish; see $OUT/console.log" >&2; exit 1; }
+# boot KERNEL NAME SCRIPT: one VM running SCRIPT; its BENCH lines go to
+# $OUT/NAME.txt
+boot() {
+	echo "bench: $2 ($1)" >&2
+	rm -f "$OUT/disk.img"
+	truncate -s 2G "$OUT/disk.img"
+	timeout -s KILL 3600 qemu-system-x86_64 -machine pc -accel tcg -cpu max \
+		-m "$MEM" -smp 2 -kernel "$1" -initrd "$OUT/initramfs.cpio.gz" \
+		-append "console=ttyS0,115200 panic=-1 loglevel=4 gs.interactive=$3 gs.bench_runs=$4 gs.bench_mib=$MIB" \
+		-drive "file=$OUT/disk.img,if=virtio,format=raw,cache=unsafe" \
+		-nographic -monitor none -no-reboot -serial "file:$OUT/$2.log" -serial null \
+		< /dev/null > "$OUT/qemu.log" 2>&1 || true
+	tr -d '\r' < "$OUT/$2.log" | grep '^BENCH ' > "$OUT/$2.txt" || true
+	grep -q '^BENCH done' "$OUT/$2.txt" || { echo "bench: $2 did not finish; see $OUT/$2.log" >&2; exit 1; }
+}
 
-python3 - "$OUT/bench.txt" "$MEM" <<'PY'
-import sys
+rm -f "$OUT"/*.txt
+t0=$(date +%s)
+[ "$ONLY" = disk ] || boot "$ghost" peer bench-peer.sh "$RUNS"
+if [ "$ONLY" != peer ]; then
+	for b in $(seq 1 "$BOOTS"); do
+		boot "$stock" "disk-stock-$b" bench-disk.sh 2
+		boot "$ghost" "disk-ghost-$b" bench-disk.sh 2
+	done
+fi
+echo "bench: done in $(( $(date +%s) - t0 ))s" >&2
+
+python3 - "$OUT" "$MEM" <<'PY'
+import glob, statistics, sys
+
+out, mem = sys.argv[1], sys.argv[2]
 rows = []
-for line in open(sys.argv[1]):
-    f = line.split()
-    if len(f) < 2 or f[1] not in ("memcost", "throughput"):
-        continue
-    kv = dict(x.split("=", 1) for x in f[2:] if "=" in x)
-    kv["kind"] = f[1]
-    rows.append(kv)
-print(f"Ghost swap benchmark (qemu TCG, {sys.argv[2]} MiB guest RAM)")
-print()
-print("Kernel memory per ghost device (swapon of /dev/ghostswap, nothing swapped):")
+for path in sorted(glob.glob(out + "/*.txt")):
+    for line in open(path):
+        f = line.split()
+        if len(f) < 2:
+            continue
+        kv = dict(x.split("=", 1) for x in f[2:] if "=" in x)
+        kv["kind"] = f[1]
+        rows.append(kv)
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+def fmt(x, p=1):
+    return "n/a" if x is None else f"{x:.{p}f}"
+
+def rate(pages, secs):
+    try:
+        p, s = int(pages), float(secs)
+    except (TypeError, ValueError):
+        return None
+    return p * 4 / 1024 / s if p > 0 and s > 0 else None
+
+print(f"Ghost swap benchmark (qemu TCG, {mem} MiB guest RAM)")
 for r in rows:
-    if r["kind"] != "memcost":
-        continue
-    g = int(r["gib"])
-    mf = int(r["memfree_kb"])
-    print(f"  {g:5d} GiB virtual: MemFree -{mf} kB, Slab +{r['slab_kb']} kB, "
-          f"Percpu +{r['percpu_kb']} kB, Vmalloc +{r['vmalloc_kb']} kB"
-          f"  => {mf / g:.1f} kB per GiB of MemFree, "
-          f"{(int(r['slab_kb']) + int(r['vmalloc_kb']) + int(r['percpu_kb'])) / g:.1f} kB per GiB of Slab+Vmalloc+Percpu")
+    if r["kind"] == "config":
+        print(f"  workload {r['mib']} MiB per run, {r['runs']} runs, devices {r['devsize']}, "
+              f"zswap {r['zswap_compressor']}, zram lz4")
 print()
-print("Throughput (memhog fill = swap-out, verify = swap-in), MiB/s:")
-t = {}
+print("Kernel memory a ghost device costs:")
 for r in rows:
-    if r["kind"] != "throughput":
+    if r["kind"] == "memcost":
+        g = int(r["gib"])
+        print(f"  swapon of {g:5d} GiB: Slab+Vmalloc+Percpu +{r['kmem_kb']} kB "
+              f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree -{r['memfree_kb']} kB")
+    if r["kind"] == "slotcost":
+        slots, kb = int(r["slots"]), int(r["kmem_kb"])
+        e = r["zswap_entry_bytes"]
+        line = f"  {slots} slots in use: Slab+Vmalloc+Percpu +{kb} kB = {kb * 1024 / max(slots, 1):.1f} bytes per slot"
+        if e.isdigit():
+            line += f", {kb * 1024 / max(slots, 1) - int(e):.1f} beyond zswap's {e}-byte entry"
+        print(line)
+
+peer = {}
+for r in rows:
+    if r["kind"] != "peer" or r.get("rc") != "0":
         continue
-    key = (r["workload"], r["mib"], r["pool"])
-    t.setdefault(key, {})[r["dev"]] = r
-    print(f"  {r['workload']:12s} {r['mib']:>5s} MiB pool {r['pool']:>2s}% {r['dev']:5s}: "
-          f"out {r['out_mibs']:>7s}  in {r['in_mibs']:>7s}  (rc {r['rc']}, pswpout {r['pswpout']}, "
-          f"pswpin {r['pswpin']}, zswpout {r['zswpout']}, zswpin {r['zswpin']}, "
-          f"kept resident {r.get('resident', '?')})")
-for key, d in t.items():
-    if "ghost" in d and "disk" in d:
-        try:
-            ro = float(d["ghost"]["out_mibs"]) / float(d["disk"]["out_mibs"])
-            ri = float(d["ghost"]["in_mibs"]) / float(d["disk"]["in_mibs"])
-            print(f"  ratio ghost/disk {key[0]:12s} pool {key[2]:>2s}%: swap-out {ro:.2f}x, swap-in {ri:.2f}x")
-        except (ValueError, ZeroDivisionError):
-            print(f"  ratio ghost/disk {key[0]} pool {key[2]}%: n/a (a run did not finish)")
+    mib = int(r["mib"])
+    d = peer.setdefault((r["workload"], r["dev"]),
+                        {"out": [], "in": [], "ram": [], "dyn": [], "moved": []})
+    d["out"].append(rate(r["out_pages"], r["out_s"]))
+    d["in"].append(rate(r["in_pages"], r["in_s"]))
+    backend, static, left = int(r["backend_kb"]), int(r["static_kb"]), max(int(r["resident_kb"]), 0)
+    d["ram"].append((backend + static + left) / (mib * 1024))
+    stored = int(r["out_pages"]) * 4
+    d["dyn"].append(backend / stored if stored else None)
+    d["moved"].append(int(r["out_pages"]) * 4 / 1024 / mib)
+print()
+print("Peer: same VM, same compressor, fresh device per run; medians.")
+print("  out/in: MiB/s of pages really moved (MADV_PAGEOUT; a read fault on every page)")
+print("  RAM/MiB: RAM held per MiB of workload after swap-out: the backend's memory (static")
+print("           tables included) + what stayed in RAM (refused, in the swap cache)")
+print("  dyn/MiB: the backend's growth per MiB really stored (no static tables, nothing resident)")
+print(f"  {'workload':12s} {'device':6s} {'out':>7s} {'in':>7s} {'RAM/MiB':>8s} {'dyn/MiB':>8s} {'moved':>6s}"
+      f"   {'out/zram':>8s} {'in/zram':>8s} {'RAM/zram':>8s} {'dyn/zram':>8s}")
+for w in ("compressible", "mixed", "random"):
+    z = peer.get((w, "zram"))
+    for dev in ("zram", "ghost", "disk"):
+        d = peer.get((w, dev))
+        if not d:
+            print(f"  {w:12s} {dev:6s} no successful run")
+            continue
+        o, i, m, dy, mv = med(d["out"]), med(d["in"]), med(d["ram"]), med(d["dyn"]), med(d["moved"])
+        ratios = []
+        for key, v in (("out", o), ("in", i), ("ram", m), ("dyn", dy)):
+            zv = med(z[key]) if z and dev != "zram" else None
+            ratios.append(v / zv if v is not None and zv else None)
+        print(f"  {w:12s} {dev:6s} {fmt(o):>7s} {fmt(i):>7s} {fmt(m, 3):>8s} {fmt(dy, 3):>8s} {mv * 100:5.0f}%"
+              f"   {fmt(ratios[0], 2):>8s} {fmt(ratios[1], 2):>8s} {fmt(ratios[2], 2):>8s} {fmt(ratios[3], 2):>8s}"
+              f"   (n={len(d['out'])})")
+
+disk = {}
+for r in rows:
+    if r["kind"] != "disk" or r.get("rc") != "0":
+        continue
+    d = disk.setdefault((r["workload"], r["kernel"]), {"out": [], "in": []})
+    if r["workload"] == "pageout":
+        d["out"].append(rate(r["out_pages"], r["out_s"]))
+        d["in"].append(rate(r["in_pages"], r["in_s"]))
+    else:
+        d["out"].append(float(r["fill_mibs"]) if r.get("fill_mibs") else None)
+        d["in"].append(float(r["verify_mibs"]) if r.get("verify_mibs") else None)
+if disk:
+    print()
+    print("Ordinary disk swap (virtio-blk, no zswap), patched vs stock kernel, medians (MiB/s):")
+    for w in ("pageout", "pressure"):
+        s, g = disk.get((w, "stock")), disk.get((w, "ghost"))
+        if not s or not g:
+            print(f"  {w}: missing runs")
+            continue
+        so, si, go, gi = med(s["out"]), med(s["in"]), med(g["out"]), med(g["in"])
+        what = "pageout + read faults" if w == "pageout" else "memhog 1.5 x RAM fill / verify"
+        print(f"  {w:9s} ({what}): stock out {fmt(so)} in {fmt(si)}; patched out {fmt(go)} in {fmt(gi)}"
+              f"  => patched/stock out {fmt(go / so if go and so else None, 3)}x, "
+              f"in {fmt(gi / si if gi and si else None, 3)}x  (n={len(s['out'])}+{len(g['out'])})")
 PY

@@ -17,6 +17,9 @@
 #   --summary   also write "PASSED FAILED SKIPPED" to FILE
 #   --append    more kernel command line for every boot (also
 #               $GHOSTSWAP_VM_CMDLINE)
+#   --keep-going  a failed check() does not end its scenario: every failed
+#               check is reported (FAIL (going on): ...), the scenario
+#               fails at its end (for debugging a kernel that fails many)
 #
 # Scenarios with a "# cmdline: ARGS" header need extra kernel parameters
 # (e.g. cgroup_disable=memory): the scenarios are grouped by that line and
@@ -47,6 +50,7 @@ while [ $# -gt 0 ]; do
 	--no-disk) DISK=0; shift ;;
 	--summary) SUMMARY=${2:?}; shift 2 ;;
 	--append) EXTRA_CMDLINE+=" ${2:?}"; shift 2 ;;
+	--keep-going) EXTRA_CMDLINE+=" gs.keep_going=1"; shift ;;
 	-h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) PATTERNS+=("$1"); shift ;;

@@ -15,8 +15,20 @@ fail() { echo "[$(basename "$0" .sh)] FAIL: $*"; exit 1; }
 skip() { echo "[$(basename "$0" .sh)] SKIP: $*"; exit 77; }
 check() { # check DESCRIPTION COMMAND...: fail unless COMMAND succeeds
 	desc=$1; shift
-	if "$@"; then info "ok: $desc"; else fail "$desc"; fi
+	if "$@"; then
+		info "ok: $desc"
+	elif [ "${GS_KEEP_GOING:-0}" = 1 ]; then
+		# run.sh --keep-going: report every failed check, fail at the end
+		echo "[$(basename "$0" .sh)] FAIL (going on): $desc"
+		: > /tmp/.gs-check-failed
+	else
+		fail "$desc"
+	fi
 }
+if [ "${GS_KEEP_GOING:-0}" = 1 ]; then
+	rm -f /tmp/.gs-check-failed
+	trap 'rc=$?; [ -e /tmp/.gs-check-failed ] && [ $rc = 0 ] && rc=1; exit $rc' EXIT
+fi
 
 # near A B PCT: A is within PCT percent of B (counters read a moment apart)
 near() { [ $(( ($1 - $2) * 100 )) -le $(( $2 * $3 )) ] && [ $(( ($2 - $1) * 100 )) -le $(( $2 * $3 )) ]; }
