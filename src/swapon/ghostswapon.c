@@ -498,7 +498,7 @@ static const char *mkswap_path(void)
 {
 	const char *p = getenv("GHOSTSWAP_MKSWAP");
 
-	return p && *p ? p : SBINDIR "/mkswap";
+	return p && *p ? p : MKSWAP_PATH;
 }
 
 static void print_argv(const char *const *argv)
