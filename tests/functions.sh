@@ -8,7 +8,8 @@ TS_CMD_MKSWAP=$TS_BUILDDIR/mkswap
 TS_CMD_GHOSTSWAPON=$TS_BUILDDIR/ghostswapon
 TS_CMD_GHOSTSWAPOFF=$TS_BUILDDIR/ghostswapoff
 TS_CMD_SWAPSTAT=$TS_BUILDDIR/swapstat
-export TS_CMD_MKSWAP TS_CMD_GHOSTSWAPON TS_CMD_GHOSTSWAPOFF TS_CMD_SWAPSTAT
+TS_CMD_GENERATOR=$TS_BUILDDIR/ghostswap-generator
+export TS_CMD_MKSWAP TS_CMD_GHOSTSWAPON TS_CMD_GHOSTSWAPOFF TS_CMD_SWAPSTAT TS_CMD_GENERATOR
 
 # ts_skip REASON: this test cannot run here.
 ts_skip() {
@@ -82,6 +83,58 @@ ts_proc_swaps() {
 		printf '%s%*s%s\t\t%s\t\t%s\t\t%s\n' "$1" $pad "" "$2" "$3" "$4" "$5"
 		shift 5
 	done
+}
+
+# ts_tree DIR: every file under DIR with its content and every symlink with
+# its target, in name order: a generator's whole output, byte for byte.
+ts_tree() {
+	(cd "$1" && find . \( -type f -o -type l \) | LC_ALL=C sort | while IFS= read -r f; do
+		if [ -L "$f" ]; then
+			echo "${f#./} -> $(readlink "$f")"
+		else
+			echo "== ${f#./}"
+			cat "$f"
+		fi
+	done)
+}
+
+# ts_gen_sysroot DIR KIND [TIERS...]: a system for ghostswap-generator to
+# read: KIND ghost (ghost swap and tiers), notiers (ghost swap only), stock
+# (neither); TIERS are "NAME START END" lines the kernel already has.
+ts_gen_sysroot() {
+	local dir=$1 kind=$2 t i=0
+	shift 2
+	mkdir -p "$dir/proc" "$dir/etc" "$dir/dev" "$dir/sys/kernel/mm"
+	echo "console=ttyS0 root=/dev/vda" > "$dir/proc/cmdline"
+	case $kind in
+	ghost | notiers)
+		mkdir -p "$dir/sys/module/ghostswap/parameters"
+		echo 0 > "$dir/sys/module/ghostswap/parameters/size"
+		echo "char 1:13" > "$dir/dev/ghostswap" ;;
+	esac
+	if [ "$kind" = ghost ]; then
+		mkdir -p "$dir/sys/kernel/mm/swap"
+		printf '%-16s %-5s %-11s %s\n' Name Idx PrioStart PrioEnd > "$dir/sys/kernel/mm/swap/tiers"
+		for t in "$@"; do
+			# shellcheck disable=SC2086
+			set -- $t
+			printf '%-16s %-5d %-11d %d\n' "$1" $i "$2" "$3" >> "$dir/sys/kernel/mm/swap/tiers"
+			i=$((i + 1))
+		done
+	fi
+}
+
+# ts_generate SYSROOT: run the generator on SYSROOT/etc/fstab into
+# out/{normal,early,late}, print its messages and status, then the output
+# with the installed paths of mkswap and the generator as <mkswap> and
+# <generator>.
+ts_generate() {
+	rm -rf out
+	mkdir -p out/normal out/early out/late
+	"$TS_CMD_GENERATOR" --sysroot "$1" out/normal out/early out/late
+	echo "rc=$?"
+	ts_tree out | sed -e "s|${TS_MKSWAP_PATH:?run through make check}|<mkswap>|g" \
+		-e "s|${TS_GENERATOR_PATH:?run through make check}|<generator>|g"
 }
 
 set -u
