@@ -4,12 +4,14 @@
  * found by looking at the files it creates, never by trying.
  *
  * Under a --sysroot tree, a regular file dev/ghostswap whose first line is
- * "char 1:13" stands for the device node (trees in git cannot hold nodes).
+ * "char 1:13" stands for the device node (trees in git cannot hold nodes;
+ * --save writes such a stand-in).
  */
 #ifndef GHOSTSWAP_KFEATURES_H
 #define GHOSTSWAP_KFEATURES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum kf_devnode {
 	KF_DEVNODE_MISSING = 0, /* no /dev/ghostswap */
@@ -18,14 +20,17 @@ enum kf_devnode {
 };
 
 struct kfeatures {
-	bool ghost; /* kernel activates ghost swap (files and /dev/ghostswap) */
+	bool ghost;	     /* kernel activates ghost swap (files and /dev/ghostswap) */
+	int ghost_size_rc;   /* 0: ghost_size is ghostswap.size, else -errno */
+	uint64_t ghost_size; /* bytes; 0 means 8 x RAM */
 	enum kf_devnode devnode;
-	bool tiers;	    /* /sys/kernel/mm/swap/tiers */
-	bool vswap_debugfs; /* /sys/kernel/debug/vswap (needs debugfs and root) */
-	bool zswap;	    /* zswap built in */
+	bool tiers; /* /sys/kernel/mm/swap/tiers */
 };
 
 void kfeatures_probe(struct kfeatures *kf);
+
+/* "the running kernel", or the kernel a --sysroot tree was captured from. */
+const char *kfeatures_kernel(void);
 
 /* Where the suite's kernel comes from, for messages that point at it. */
 #define KF_KERNEL_HINT "the ghostswap-utils kernel patch series (kernel/ in the source tree)"

@@ -19,6 +19,7 @@
 #define PATH_PROC_MEMINFO	"/proc/meminfo"
 #define PATH_PROC_VMSTAT	"/proc/vmstat"
 #define PATH_PROC_UPTIME	"/proc/uptime"
+#define PATH_PROC_OSRELEASE	"/proc/sys/kernel/osrelease"
 #define PATH_PROC_MOUNTINFO	"/proc/self/mountinfo"
 #define PATH_PROC_OOM_SCORE_ADJ "/proc/self/oom_score_adj"
 
@@ -43,7 +44,6 @@
 #define ZRAM_MM_STAT	    "mm_stat"
 #define ZRAM_BD_STAT	    "bd_stat"
 #define ZRAM_COMP_ALGORITHM "comp_algorithm"
-#define ZRAM_BACKING_DEV    "backing_dev"
 
 /* cgroup v2: the unified hierarchy, or beside v1 on hybrid systems */
 #define PATH_CGROUP2	    "/sys/fs/cgroup"

@@ -19,12 +19,6 @@
 /* 8-4-4-4-12 hex digits and the NUL */
 #define SWAPSPEC_UUID_STR_LEN 37
 
-/*
- * The path to open for a swap area named @path: /dev, /proc and /sys paths
- * go through the sysroot, everything else is used as it is. free() it.
- */
-char *swapspec_real_path(const char *path);
-
 /* Is @path the ghost swap device by name ("/dev/ghostswap")? */
 bool swapspec_is_ghostswap_name(const char *path);
 
@@ -32,9 +26,16 @@ bool swapspec_is_ghostswap_name(const char *path);
 bool swapspec_is_ghost_file(const struct stat *st, const struct swap_header *h);
 
 /*
- * Read and decode the header of the swap area @path (already a real path).
- * Fills @st when not NULL. Returns 0, -errno, or -EINVAL without a header.
+ * Open a swap area for reading without blocking (sysroot_open_area()) and
+ * refuse what cannot hold one: a directory (-EISDIR), a FIFO or a socket
+ * (SYSROOT_ENOTREG). Fills @st. fd or -errno.
  */
+int swapspec_open(const char *path, struct stat *st);
+
+/* Read and decode the header on @fd. 0, -errno, or -EINVAL without a header. */
+int swapspec_read_header_fd(int fd, struct swap_header *h);
+
+/* swapspec_open() and swapspec_read_header_fd(); @st may be NULL. */
 int swapspec_read_header(const char *path, struct swap_header *h, struct stat *st);
 
 /* "xxxxxxxx-xxxx-..." lower case, or "" for an all-zero UUID */

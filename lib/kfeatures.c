@@ -7,8 +7,8 @@
 #include "ghost.h"
 #include "kfeatures.h"
 #include "pathnames.h"
+#include "strutils.h"
 #include "sysroot.h"
-#include "tiers.h"
 
 /*
  * A captured tree cannot hold device nodes (git, unprivileged tests): there a
@@ -31,14 +31,9 @@ static enum kf_devnode fixture_devnode(void)
 static enum kf_devnode probe_devnode(void)
 {
 	struct stat st;
-	char *p;
-	int rc;
 
 	/* lstat: a symlink named /dev/ghostswap is not the device */
-	p = sysroot_path(PATH_DEV_GHOSTSWAP);
-	rc = lstat(p, &st);
-	free(p);
-	if (rc != 0)
+	if (sysroot_lstat(PATH_DEV_GHOSTSWAP, &st) != 0)
 		return KF_DEVNODE_MISSING;
 	if (!sysroot_is_live() && S_ISREG(st.st_mode))
 		return fixture_devnode();
@@ -50,10 +45,18 @@ static enum kf_devnode probe_devnode(void)
 
 void kfeatures_probe(struct kfeatures *kf)
 {
+	int rc;
+
 	memset(kf, 0, sizeof(*kf));
-	kf->ghost = sysroot_exists(PATH_GHOSTSWAP_SIZE);
+	/* read, not only looked at, so that --save keeps the size too */
+	rc = sysroot_read_u64(PATH_GHOSTSWAP_SIZE, &kf->ghost_size);
+	kf->ghost = rc != -ENOENT && rc != -ENOTDIR;
+	kf->ghost_size_rc = rc;
 	kf->devnode = probe_devnode();
 	kf->tiers = sysroot_exists(PATH_SWAP_TIERS);
-	kf->vswap_debugfs = sysroot_exists(PATH_VSWAP_DEBUG);
-	kf->zswap = sysroot_exists(PATH_ZSWAP_PARAMS);
+}
+
+const char *kfeatures_kernel(void)
+{
+	return sysroot_is_live() ? _("the running kernel") : _("the kernel of the --sysroot tree");
 }

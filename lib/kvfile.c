@@ -1,49 +1,59 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Parser for the key/value files of /proc. */
-#include <ctype.h>
-#include <errno.h>
-#include <string.h>
-
+/* Parser for the key/value files of /proc and cgroupfs. */
 #include "c.h"
 #include "kvfile.h"
 #include "pathnames.h"
+#include "satmath.h"
+#include "strutils.h"
 #include "sysroot.h"
 
-static void parse_line(struct kvfile *kf, char *line)
+/* "Key:   123 kB", "key 123": a key, separators, digits, then the end or a space. */
+static void parse_line(struct kvfile *kf, const char *line, size_t len)
 {
-	char *key = line, *p, *end;
-	unsigned long long v;
+	size_t klen = strcspn(line, ": \t"), i, d;
+	uint64_t v;
 
-	p = line + strcspn(line, ": \t");
-	if (p == line || !*p)
+	if (!klen || klen >= len)
 		return;
-	*p++ = '\0';
-	while (*p == ' ' || *p == '\t' || *p == ':')
-		p++;
-	if (!isdigit((unsigned char)*p))
+	for (i = klen; i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == ':'); i++)
+		;
+	for (d = i; d < len && line[d] >= '0' && line[d] <= '9'; d++)
+		;
+	if (d < len && line[d] != ' ')
 		return;
-	errno = 0;
-	v = strtoull(p, &end, 10);
-	if (errno || (*end && *end != ' '))
+	if (strn_to_u64(line + i, d - i, &v))
 		return;
-
 	kf->v = xrealloc(kf->v, (kf->n + 1) * sizeof(*kf->v));
-	kf->v[kf->n].key = xstrdup(key);
+	kf->v[kf->n].key = strndup(line, klen);
+	if (!kf->v[kf->n].key)
+		err(EXIT_FAILURE, _("cannot allocate string"));
 	kf->v[kf->n].value = v;
 	kf->n++;
 }
 
+void kvfile_parse(const char *text, struct kvfile *kf)
+{
+	const char *p = text;
+
+	memset(kf, 0, sizeof(*kf));
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+
+		parse_line(kf, p, len);
+		p += len + (p[len] == '\n');
+	}
+}
+
 int kvfile_read(const char *path, struct kvfile *kf)
 {
-	char *buf, *line, *save = NULL;
+	char *buf;
 	int rc;
 
 	memset(kf, 0, sizeof(*kf));
 	rc = sysroot_read_file(path, &buf, NULL);
 	if (rc)
 		return rc;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		parse_line(kf, line);
+	kvfile_parse(buf, kf);
 	free(buf);
 	return 0;
 }
@@ -75,6 +85,7 @@ int meminfo_total_bytes(uint64_t *bytes)
 {
 	struct kvfile kf;
 	uint64_t kib;
+	bool sat = false;
 	int rc = kvfile_read(PATH_PROC_MEMINFO, &kf);
 
 	if (rc)
@@ -82,6 +93,6 @@ int meminfo_total_bytes(uint64_t *bytes)
 	rc = kvfile_get(&kf, "MemTotal", &kib);
 	kvfile_free(&kf);
 	if (!rc)
-		*bytes = kib * 1024;
+		*bytes = sat_mul(kib, 1024, &sat);
 	return rc;
 }

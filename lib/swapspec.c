@@ -11,21 +11,6 @@
 #include "swapspec.h"
 #include "sysroot.h"
 
-static bool starts_with_dir(const char *path, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	return !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
-}
-
-char *swapspec_real_path(const char *path)
-{
-	if (starts_with_dir(path, PATH_DEV_DIR) || starts_with_dir(path, PATH_PROC_DIR) ||
-	    starts_with_dir(path, PATH_SYS_DIR))
-		return sysroot_path(path);
-	return xstrdup(path);
-}
-
 bool swapspec_is_ghostswap_name(const char *path)
 {
 	return !strcmp(path, PATH_DEV_GHOSTSWAP);
@@ -37,27 +22,48 @@ bool swapspec_is_ghost_file(const struct stat *st, const struct swap_header *h)
 	return S_ISREG(st->st_mode) && (uint64_t)st->st_size == h->pagesize;
 }
 
-int swapspec_read_header(const char *path, struct swap_header *h, struct stat *st)
+int swapspec_open(const char *path, struct stat *st)
 {
-	unsigned char *buf;
-	struct stat sb;
-	ssize_t n;
-	int fd, rc;
+	int fd = sysroot_open_area(path, O_RDONLY);
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return -errno;
-	if (fstat(fd, &sb) != 0) {
-		rc = -errno;
+		return fd;
+	if (fstat(fd, st) != 0) {
+		int rc = -errno;
+
 		close(fd);
 		return rc;
 	}
-	if (st)
-		*st = sb;
-	buf = xmalloc(SWAP_MAX_PAGESIZE);
-	n = read(fd, buf, SWAP_MAX_PAGESIZE);
+	if (S_ISREG(st->st_mode) || S_ISBLK(st->st_mode) || S_ISCHR(st->st_mode))
+		return fd;
+	close(fd);
+	return S_ISDIR(st->st_mode) ? -EISDIR : -SYSROOT_ENOTREG;
+}
+
+int swapspec_read_header_fd(int fd, struct swap_header *h)
+{
+	unsigned char *buf = xmalloc(SWAP_MAX_PAGESIZE);
+	ssize_t n;
+	int rc;
+
+	do {
+		n = pread(fd, buf, SWAP_MAX_PAGESIZE, 0);
+	} while (n < 0 && errno == EINTR);
 	rc = n < 0 ? -errno : swap_header_decode(buf, n, h);
 	free(buf);
+	return rc;
+}
+
+int swapspec_read_header(const char *path, struct swap_header *h, struct stat *st)
+{
+	struct stat sb;
+	int fd = swapspec_open(path, &sb), rc;
+
+	if (fd < 0)
+		return fd;
+	if (st)
+		*st = sb;
+	rc = swapspec_read_header_fd(fd, h);
 	close(fd);
 	return rc;
 }

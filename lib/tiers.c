@@ -166,15 +166,13 @@ int tiers_parse_spec(const char *spec, char name[TIER_NAME_MAX + 1], int *start)
 
 int tiers_write(const char *ops)
 {
-	char *p = sysroot_path(PATH_SWAP_TIERS);
 	size_t len = strlen(ops);
 	ssize_t n;
 	int fd, rc = 0;
 
-	fd = open(p, O_WRONLY | O_TRUNC | O_CLOEXEC);
-	free(p);
+	fd = sysroot_open(PATH_SWAP_TIERS, O_WRONLY | O_TRUNC);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	/* sysfs takes the whole write at once: the kernel applies all or nothing */
 	n = write(fd, ops, len);
 	if (n < 0)

@@ -104,9 +104,9 @@ static int generate(const char *normal, const char *early)
 		return EXIT_SUCCESS;
 
 	/* $SYSTEMD_FSTAB is the user's own file; /etc/fstab is the system's */
-	path = getenv("SYSTEMD_FSTAB") && *getenv("SYSTEMD_FSTAB") ? xstrdup(c.fstab)
-								   : sysroot_path(c.fstab);
-	rc = swapentry_read(path, c.fstab, &l);
+	path = xstrdup(c.fstab);
+	rc = swapentry_read(path, !(getenv("SYSTEMD_FSTAB") && *getenv("SYSTEMD_FSTAB")), c.fstab,
+			    &l);
 	free(path);
 	if (rc) {
 		genlog(LOG_ERR, _("cannot read %s: %s"), c.fstab,

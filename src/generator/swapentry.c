@@ -10,6 +10,7 @@
 #include "genlog.h"
 #include "swapentry.h"
 #include "swapspec.h"
+#include "sysroot.h"
 #include "unitname.h"
 
 static const char *fstab_name;
@@ -54,15 +55,19 @@ static void add_entry(struct swapentry_list *l, struct libmnt_fs *fs)
  * Open fstab without blocking on a FIFO or reading a device: a regular
  * file or nothing. A missing file is an empty fstab (NULL, 0).
  */
-static int open_fstab(const char *path, FILE **f)
+static int open_fstab(const char *path, bool system, FILE **f)
 {
 	struct stat st;
 	int fd, rc;
 
 	*f = NULL;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	/* the system's fstab is resolved inside --sysroot, like every system file */
+	fd = system ? sysroot_open(path, O_RDONLY)
+		    : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && !system)
+		fd = -errno;
 	if (fd < 0)
-		return errno == ENOENT ? 0 : -errno;
+		return fd == -ENOENT ? 0 : fd;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 		close(fd);
@@ -76,7 +81,7 @@ static int open_fstab(const char *path, FILE **f)
 	return 0;
 }
 
-int swapentry_read(const char *path, const char *name, struct swapentry_list *l)
+int swapentry_read(const char *path, bool system, const char *name, struct swapentry_list *l)
 {
 	struct libmnt_table *tb = mnt_new_table();
 	struct libmnt_iter *itr = mnt_new_iter(MNT_ITER_FORWARD);
@@ -89,7 +94,7 @@ int swapentry_read(const char *path, const char *name, struct swapentry_list *l)
 		rc = -ENOMEM;
 		goto out;
 	}
-	rc = open_fstab(path, &f);
+	rc = open_fstab(path, system, &f);
 	if (rc || !f)
 		goto out;
 	fstab_name = name;

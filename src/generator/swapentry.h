@@ -49,7 +49,7 @@ struct swapentry_list {
  * -EISDIR). Lines libmount cannot parse are logged and skipped. Returns 0
  * or -errno.
  */
-int swapentry_read(const char *path, const char *name, struct swapentry_list *l);
+int swapentry_read(const char *path, bool system, const char *name, struct swapentry_list *l);
 
 void swapentry_free(struct swapentry_list *l);
 

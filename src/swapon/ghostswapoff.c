@@ -13,13 +13,13 @@
 #include <sys/swap.h>
 #include <unistd.h>
 
-#include <blkid.h>
-#include <cap-ng.h>
 #include <libmount.h>
 
 #include "c.h"
+#include "capture.h"
 #include "pathnames.h"
 #include "sizes.h"
+#include "swapon-common.h"
 #include "swaps.h"
 #include "swapspec.h"
 #include "sysroot.h"
@@ -55,6 +55,7 @@ static void __noreturn usage(void)
 		" -T, --fstab <path>     alternative file to /etc/fstab (with --all)\n"
 		"     --dry-run          print what would be disabled, change nothing\n"
 		"     --sysroot <dir>    read /proc and /dev below <dir> (with --dry-run)\n"
+		"     --save <dir>       copy every system file read into <dir> (with --dry-run)\n"
 		" -v, --verbose          verbose mode\n"),
 	      out);
 	fputs("\n", out);
@@ -82,52 +83,37 @@ static int cannot_find(const char *spec)
 
 /*
  * LABEL/UUID of an active swap file: libblkid resolves block devices only,
- * and knows no ghost swapfile, so read the headers of the /proc/swaps files.
+ * and knows no ghost swapfile, so read the headers of the /proc/swaps files
+ * (the last activated first).
  */
-static char *resolve_swapfile_tag(struct swapoff_ctl *ctl, const char *tag, const char *value)
-{
-	size_t i;
-
-	if (ctl->swaps_rc)
-		return NULL;
-	for (i = ctl->swaps.n; i-- > 0;) {
-		const struct swap_entry *e = &ctl->swaps.v[i];
-		char *real;
-		bool match;
-
-		if (e->deleted || !strcmp(e->type, "partition"))
-			continue;
-		real = swapspec_real_path(e->path);
-		match = swapspec_header_matches(real, tag, value);
-		free(real);
-		if (match)
-			return xstrdup(e->path);
-	}
-	return NULL;
-}
-
 static char *resolve_tag(struct swapoff_ctl *ctl, const char *tag, const char *value)
 {
-	if (sysroot_is_live()) {
-		char *p = mnt_resolve_tag(tag, value, ctl->cache);
+	char *p = resolve_blkid_tag(ctl->cache, tag, value);
+	const char **paths;
+	size_t i, n = 0;
 
-		if (p)
-			return xstrdup(p);
+	if (p || ctl->swaps_rc)
+		return p;
+	paths = xcalloc(ctl->swaps.n + 1, sizeof(*paths));
+	for (i = ctl->swaps.n; i-- > 0;) {
+		const struct swap_entry *e = &ctl->swaps.v[i];
+
+		if (!e->deleted && strcmp(e->type, "partition"))
+			paths[n++] = e->path;
 	}
-	return resolve_swapfile_tag(ctl, tag, value);
+	p = resolve_header_tag(paths, n, tag, value);
+	free(paths);
+	return p;
 }
 
 static const struct swap_entry *find_active(struct swapoff_ctl *ctl, const char *path)
 {
 	struct stat st;
-	char *real;
 	int rc;
 
 	if (ctl->swaps_rc)
 		return NULL;
-	real = swapspec_real_path(path);
-	rc = sysroot_is_live() ? stat(real, &st) : -1;
-	free(real);
+	rc = sysroot_is_live() ? stat(path, &st) : -1;
 	return swaps_find(&ctl->swaps, path, rc == 0 ? &st : NULL);
 }
 
@@ -135,7 +121,6 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 {
 	const struct swap_entry *e;
 	char hbuf[32];
-	char *real;
 	int rc = SWAPOFF_EX_OK;
 
 	if (ctl->verbose)
@@ -161,8 +146,7 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 		return SWAPOFF_EX_OK;
 	}
 
-	real = swapspec_real_path(path);
-	if (swapoff(real) != 0) {
+	if (swapoff(path) != 0) {
 		int e_no = errno;
 
 		switch (e_no) {
@@ -192,26 +176,23 @@ static int do_swapoff(struct swapoff_ctl *ctl, const char *path, bool quiet)
 			break;
 		}
 	}
-	free(real);
 	return rc;
 }
 
 static int swapoff_spec(struct swapoff_ctl *ctl, const char *spec)
 {
-	char *tag = NULL, *value = NULL, *path;
-	int rc;
+	char *tag, *value, *path;
+	int rc = parse_tag_spec(spec, &tag, &value);
 
-	if ((!strncmp(spec, "LABEL=", 6) && !spec[6]) || (!strncmp(spec, "UUID=", 5) && !spec[5]))
+	if (rc < 0)
 		return cannot_find(spec);
-	if (strchr(spec, '=') && blkid_parse_tag_string(spec, &tag, &value) == 0 && tag && value) {
+	if (rc > 0) {
 		path = resolve_tag(ctl, tag, value);
 		free(tag);
 		free(value);
 		if (!path)
 			return cannot_find(spec);
 	} else {
-		free(tag);
-		free(value);
 		path = xstrdup(spec);
 	}
 	rc = do_swapoff(ctl, path, false);
@@ -231,41 +212,28 @@ static int swapoff_by(struct swapoff_ctl *ctl, const char *tag, const char *valu
 	return rc;
 }
 
-static int parser_errcb(struct libmnt_table *tb, const char *filename, int line)
-{
-	warnx(_("%s: parse error at line %d -- ignored"), filename, line);
-	return 1;
-}
-
 /*
  * Without /proc/swaps, try what fstab lists; errors there are expected
  * (most entries are not active), so they stay quiet, as in util-linux.
  */
 static void swapoff_fstab(struct swapoff_ctl *ctl)
 {
-	struct libmnt_table *tb = mnt_new_table();
 	struct libmnt_iter *itr = mnt_new_iter(MNT_ITER_FORWARD);
+	struct libmnt_table *tb;
 	struct libmnt_fs *fs;
-	char *path;
+	char *name;
+	int rc;
 
-	if (!tb || !itr)
+	if (!itr)
 		err(SWAPOFF_EX_SYSERR, _("failed to initialize libmount table"));
-	if (ctl->fstab)
-		path = xstrdup(ctl->fstab);
-	else if (!sysroot_is_live())
-		path = sysroot_path(PATH_FSTAB);
-	else
-		path = xstrdup(mnt_get_fstab_path());
-	mnt_table_set_parser_errcb(tb, parser_errcb);
-	if (mnt_table_parse_fstab(tb, path) == 0) {
-		while (mnt_table_next_fs(tb, itr, &fs) == 0) {
-			const char *src = mnt_fs_get_srcpath(fs);
+	tb = fstab_read(ctl->fstab, &rc, &name);
+	while (tb && mnt_table_next_fs(tb, itr, &fs) == 0) {
+		const char *src = mnt_fs_get_srcpath(fs);
 
-			if (mnt_fs_is_swaparea(fs) && src)
-				do_swapoff(ctl, src, true);
-		}
+		if (mnt_fs_is_swaparea(fs) && src)
+			do_swapoff(ctl, src, true);
 	}
-	free(path);
+	free(name);
 	mnt_free_iter(itr);
 	mnt_unref_table(tb);
 }
@@ -293,12 +261,6 @@ static int swapoff_all(struct swapoff_ctl *ctl)
 	return SWAPOFF_EX_SOMEOK;
 }
 
-static bool have_sys_admin(void)
-{
-	capng_get_caps_process();
-	return capng_have_capability(CAPNG_EFFECTIVE, CAP_SYS_ADMIN);
-}
-
 /* a swapoff that must bring pages back into RAM should not get us killed */
 static void protect_from_oom(void)
 {
@@ -317,11 +279,12 @@ int main(int argc, char **argv)
 	struct swapoff_ctl ctl = { .all = false };
 	char **labels = NULL, **uuids = NULL;
 	size_t nlabels = 0, nuuids = 0, i;
-	const char *sysroot = NULL;
-	int status = SWAPOFF_EX_OK, c;
+	const char *sysroot = NULL, *save_dir = NULL;
+	int status = SWAPOFF_EX_OK, c, rc;
 	enum {
 		OPT_DRY_RUN = CHAR_MAX + 1,
 		OPT_SYSROOT,
+		OPT_SAVE,
 	};
 	static const struct option longopts[] = { { "all", no_argument, NULL, 'a' },
 						  { "help", no_argument, NULL, 'h' },
@@ -331,6 +294,7 @@ int main(int argc, char **argv)
 						  { "dry-run", no_argument, NULL, OPT_DRY_RUN },
 						  { "sysroot", required_argument, NULL,
 						    OPT_SYSROOT },
+						  { "save", required_argument, NULL, OPT_SAVE },
 						  { NULL, 0, NULL, 0 } };
 
 	nls_init();
@@ -363,6 +327,9 @@ int main(int argc, char **argv)
 		case OPT_SYSROOT:
 			sysroot = optarg;
 			break;
+		case OPT_SAVE:
+			save_dir = optarg;
+			break;
 		case 'h':
 			usage();
 		case 'V':
@@ -377,21 +344,17 @@ int main(int argc, char **argv)
 		warnx(_("bad usage"));
 		errtryhelp(SWAPOFF_EX_USAGE);
 	}
-	if (sysroot) {
-		struct stat st;
-
-		if (!ctl.dry_run) {
-			warnx(_("--sysroot reads a captured system: use it with --dry-run"));
-			errtryhelp(SWAPOFF_EX_USAGE);
-		}
-		/* a bad directory is a usage error here, not sysroot_set()'s exit 1 */
-		if (stat(sysroot, &st) != 0)
-			err(SWAPOFF_EX_USAGE, _("cannot use sysroot %s"), sysroot);
-		if (!S_ISDIR(st.st_mode))
-			errx(SWAPOFF_EX_USAGE, _("cannot use sysroot %s: not a directory"),
-			     sysroot);
-		sysroot_set(sysroot);
+	if ((sysroot || save_dir) && !ctl.dry_run) {
+		warnx(_("--sysroot and --save are for reading a system: use them with --dry-run"));
+		errtryhelp(SWAPOFF_EX_USAGE);
 	}
+	/* a bad directory is a usage error here, not sysroot_set()'s exit 1 */
+	if (sysroot && (rc = sysroot_try_set(sysroot)) != 0) {
+		sysroot_warn(sysroot, rc);
+		exit(SWAPOFF_EX_USAGE);
+	}
+	if (save_dir && (rc = capture_save_begin(save_dir, NULL)) != 0)
+		errx(SWAPOFF_EX_USAGE, _("cannot create %s: %s"), save_dir, strerror(-rc));
 	if (!ctl.dry_run) {
 		if (!have_sys_admin())
 			errx(SWAPOFF_EX_USAGE, _("Not superuser: disabling swap needs "
@@ -416,5 +379,7 @@ int main(int argc, char **argv)
 	free(uuids);
 	swaps_free(&ctl.swaps);
 	mnt_unref_cache(ctl.cache);
+	if (save_dir && capture_save_end() != 0)
+		status |= SWAPOFF_EX_SYSERR;
 	return status;
 }

@@ -46,7 +46,6 @@ int main(void)
 	char ustr[SWAPSPEC_UUID_STR_LEN];
 	struct swap_header h;
 	struct stat st;
-	char *p;
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(ghost, sizeof(ghost), "%s/ghost", dir);
@@ -55,23 +54,27 @@ int main(void)
 	snprintf(junk, sizeof(junk), "%s/junk", dir);
 
 	/* /dev, /proc and /sys go through the sysroot, other paths do not */
+	CHECK(sysroot_is_system_path("/dev/ghostswap"));
+	CHECK(sysroot_is_system_path("/sys"));
+	CHECK(!sysroot_is_system_path("/device/x"));
+	CHECK(!sysroot_is_system_path("/var/swap"));
+	snprintf(junk, sizeof(junk), "%s/dev", dir);
+	CHECK(mkdir(junk, 0755) == 0);
+	snprintf(junk, sizeof(junk), "%s/dev/area", dir);
+	make_area(junk, 4096, 16, "inroot", NULL, 15 * 4096);
 	sysroot_set(dir);
-	p = swapspec_real_path("/dev/ghostswap");
-	CHECK(!strncmp(p, dir, strlen(dir)) && !strcmp(p + strlen(dir), "/dev/ghostswap"));
-	free(p);
-	p = swapspec_real_path("/sys");
-	CHECK(!strcmp(p + strlen(dir), "/sys"));
-	free(p);
-	p = swapspec_real_path("/device/x");
-	CHECK_STR(p, "/device/x");
-	free(p);
-	p = swapspec_real_path("/var/swap");
-	CHECK_STR(p, "/var/swap");
-	free(p);
+	CHECK(swapspec_read_header("/dev/area", &h, &st) == 0);
+	CHECK_STR(h.label, "inroot");
 	sysroot_set(NULL);
-	p = swapspec_real_path("/dev/ghostswap");
-	CHECK_STR(p, "/dev/ghostswap");
-	free(p);
+	CHECK(swapspec_read_header("/dev/area", &h, &st) == -ENOENT);
+
+	/* a FIFO is refused at once, never read (a read would block forever) */
+	snprintf(junk, sizeof(junk), "%s/fifo", dir);
+	CHECK(mkfifo(junk, 0600) == 0);
+	CHECK(swapspec_read_header(junk, &h, &st) == -SYSROOT_ENOTREG);
+	CHECK(!swapspec_header_matches(junk, "LABEL", "x"));
+	CHECK(swapspec_read_header(dir, &h, &st) == -EISDIR);
+	snprintf(junk, sizeof(junk), "%s/junk", dir);
 
 	CHECK(swapspec_is_ghostswap_name("/dev/ghostswap"));
 	CHECK(!swapspec_is_ghostswap_name("/dev/ghostswap0"));
@@ -116,6 +119,12 @@ int main(void)
 	unlink(plain);
 	unlink(big);
 	unlink(junk);
-	rmdir(dir);
+	snprintf(junk, sizeof(junk), "%s/fifo", dir);
+	unlink(junk);
+	snprintf(junk, sizeof(junk), "%s/dev/area", dir);
+	unlink(junk);
+	snprintf(junk, sizeof(junk), "%s/dev", dir);
+	rmdir(junk);
+	CHECK(rmdir(dir) == 0);
 	return unit_done("test_swapspec");
 }
