@@ -79,7 +79,7 @@ static bool swap_disabled(void)
 /* The fstab systemd-fstab-generator reads, as a system path. */
 static const char *fstab_path(void)
 {
-	const char *e = getenv("SYSTEMD_FSTAB");
+	const char *e = secure_getenv("SYSTEMD_FSTAB");
 
 	return e && *e ? e : PATH_FSTAB;
 }
@@ -105,8 +105,9 @@ static int generate(const char *normal, const char *early)
 
 	/* $SYSTEMD_FSTAB is the user's own file; /etc/fstab is the system's */
 	path = xstrdup(c.fstab);
-	rc = swapentry_read(path, !(getenv("SYSTEMD_FSTAB") && *getenv("SYSTEMD_FSTAB")), c.fstab,
-			    &l);
+	rc = swapentry_read(path,
+			    !(secure_getenv("SYSTEMD_FSTAB") && *secure_getenv("SYSTEMD_FSTAB")),
+			    c.fstab, &l);
 	free(path);
 	if (rc) {
 		genlog(LOG_ERR, _("cannot read %s: %s"), c.fstab,

@@ -16,7 +16,7 @@ static int kmsg_fd = -1;
 /* systemd sets $SYSTEMD_EXEC_PID to the PID of each generator it runs */
 static bool run_by_systemd(void)
 {
-	const char *e = getenv("SYSTEMD_EXEC_PID");
+	const char *e = secure_getenv("SYSTEMD_EXEC_PID");
 	uint64_t pid;
 
 	return e && parse_u64(e, 1, INT32_MAX, &pid) == 0 && (pid_t)pid == getpid();

@@ -36,8 +36,8 @@ static const struct figure figure_defs[NR_FIGURES] = {
 		      N_("zswap compression ratio"), U_RATIO },
 	[F_ZRAM_RAM] = { "zram_ram", "zram_ram_bytes", N_("RAM held by zram"), U_BYTES,
 			 .zram = true },
-	[F_ZRAM_STORED] = { "zram_stored", "zram_stored_bytes", N_("Stored in zram (uncompressed)"),
-			    U_BYTES, .zram = true },
+	[F_ZRAM_STORED] = { "zram_stored", "zram_stored_bytes",
+			    N_("Stored in zram's RAM (uncompressed)"), U_BYTES, .zram = true },
 	[F_ZRAM_RATIO] = { "zram_compression_ratio", "zram_compression_ratio",
 			   N_("zram compression ratio"), U_RATIO, .zram = true },
 	[F_ZRAM_HUGE] = { "zram_huge_pages", "zram_huge_bytes",
@@ -248,6 +248,28 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 }
 
 /*
+ * What a zram device holds, in bytes: same-filled pages (no storage), pages
+ * written back to its backing device (whole pages, in 4 KiB units), and the
+ * rest, compressed in RAM, at its uncompressed size. orig_data_size counts
+ * all three (7.x). False when mm_stat or bd_stat could not be read.
+ */
+static bool zram_parts(const struct zram_stat *z, size_t pagesize, uint64_t *ram, uint64_t *zero,
+		       uint64_t *disk)
+{
+	bool sat = false;
+	uint64_t other;
+
+	/* without CONFIG_ZRAM_WRITEBACK nothing is ever on a backing device */
+	if (z->mm_rc || (z->bd_rc && z->bd_rc != -ENOENT))
+		return false;
+	*zero = sat_mul(z->same_pages, pagesize, &sat);
+	*disk = z->bd_rc ? 0 : sat_mul(z->bd_count, ZRAM_BD_UNIT, &sat);
+	other = sat_add(*zero, *disk, &sat);
+	*ram = z->orig_data_size > other ? z->orig_data_size - other : 0;
+	return true;
+}
+
+/*
  * The kernel keeps no per-device count of zswap entries or zero-filled
  * slots. A split is only certain when one device holds every used slot:
  * then all of zswap is that device's, and for a ghost device whatever is
@@ -257,8 +279,9 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 static void split_device(const struct device *d, const struct totals *t, size_t pagesize,
 			 struct devsplit *sp)
 {
-	uint64_t used = d->used, rest;
-	bool sat = false;
+	uint64_t used = d->used, rest, ram, zero = 0, disk;
+	/* a kernel that keeps no zero pages off its devices: zram's same pages are all */
+	bool same_all = t->zero_skip_known && !t->zero_skip_seen;
 
 	memset(sp, 0, sizeof(*sp));
 	if (d->ghost)
@@ -269,35 +292,33 @@ static void split_device(const struct device *d, const struct totals *t, size_t 
 		sp->disk_known = sp->zswap_known = sp->zram_known = sp->zero_known = true;
 		return;
 	}
-	if (d->z && !d->z->mm_rc) {
-		sp->zram_known = sp->zero_known = true;
-		sp->zram = min_u64(d->z->orig_data_size, used);
-		sp->zero = min_u64(sat_mul(d->z->same_pages, pagesize, &sat), used - sp->zram);
-		/* without CONFIG_ZRAM_WRITEBACK nothing is ever on a backing device */
-		if (!d->z->bd_rc || d->z->bd_rc == -ENOENT) {
-			sp->disk_known = true;
-			sp->disk = min_u64(sat_mul(d->z->bd_count, 4096, &sat),
-					   used - sp->zram - sp->zero);
-		}
+	if (d->z && zram_parts(d->z, pagesize, &ram, &zero, &disk)) {
+		sp->zram_known = sp->disk_known = true;
+		sp->zram = min_u64(ram, used);
+		sp->disk = min_u64(disk, used - sp->zram);
+		zero = min_u64(zero, used - sp->zram - sp->disk);
+		sp->zero_known = same_all;
+		sp->zero = same_all ? zero : 0;
 	}
 	if (!t->stored_known)
 		return;
 	if (t->stored == 0) {
 		sp->zswap = 0;
 	} else if (t->used_devices == 1) {
-		sp->zswap =
-			min_u64(t->stored - t->same_filled, used - sp->zram - sp->zero - sp->disk);
+		sp->zswap = min_u64(t->stored - t->same_filled, used - sp->zram - sp->disk);
 	} else {
 		return;
 	}
 	sp->zswap_known = true;
-	if (d->z)
-		return;
-	rest = used - sp->zswap;
-	if (d->ghost) {
+	rest = used - sp->zswap - sp->zram - sp->disk;
+	if (d->z) {
+		/* same pages, and the zero pages the swap core kept off the device */
+		sp->zero_known = sp->zram_known;
+		sp->zero = sp->zram_known ? rest : 0;
+	} else if (d->ghost) {
 		sp->zero_known = true;
 		sp->zero = rest;
-	} else if (t->zero_skip_known && !t->zero_skip_seen) {
+	} else if (same_all) {
 		/* same-filled zswap entries (6.1) are the only zero pages off disk */
 		sp->zero_known = sp->disk_known = true;
 		sp->zero = min_u64(t->same_filled, rest);
@@ -393,17 +414,19 @@ static void figures_from_swaps(const struct snapshot *s, struct model *m)
 static void figures_zswap(const struct snapshot *s, const struct totals *t, struct model *m)
 {
 	struct figure *fig = m->fig;
+	uint64_t v;
 
+	/* missing: the reason of the debugfs file, the first source tried */
 	if (t->pool_known)
 		fig_set(&fig[F_POOL], t->pool, t->pool_sat, "%s", t->pool_from);
 	else
 		fig_missing_dv(&fig[F_POOL], s, &s->zswap_dbg, PATH_ZSWAP_DEBUG, "pool_total_size",
-			       -ENOENT);
+			       dirvals_u64(&s->zswap_dbg, "pool_total_size", &v));
 	if (t->stored_known)
 		fig_set(&fig[F_STORED], t->stored, t->stored_sat, "%s", t->stored_from);
 	else
 		fig_missing_dv(&fig[F_STORED], s, &s->zswap_dbg, PATH_ZSWAP_DEBUG, "stored_pages",
-			       -ENOENT);
+			       dirvals_u64(&s->zswap_dbg, "stored_pages", &v));
 	if (t->pool_known && t->stored_known && t->pool)
 		fig_ratio(&fig[F_RATIO], t->stored, t->pool, _("stored / pool"));
 	else if (t->pool_known && t->stored_known)
@@ -447,51 +470,50 @@ static void figures_zram(const struct snapshot *s, struct model *m)
 {
 	uint64_t ram = 0, stored = 0, huge = 0, limit = 0, backing = 0, writes = 0;
 	bool sat_ram = false, sat_stored = false, sat_huge = false, sat_lim = false;
-	bool sat_back = false, sat_wr = false, huge_known = true, bd_known = true;
+	bool sat_back = false, sat_wr = false, huge_known = true;
 	const char *nolimit = NULL;
-	const struct device *bad = NULL, *bad_bd = NULL;
+	const struct zram_stat *bad = NULL;
 	struct figure *fig = m->fig;
 	size_t i;
 
 	for (i = 0; i < m->ndev; i++) {
 		const struct zram_stat *z = m->dev[i].z;
+		uint64_t in_ram, zero, disk;
 
 		if (!z)
 			continue;
-		if (z->mm_rc) {
-			bad = bad ? bad : &m->dev[i];
+		if (!zram_parts(z, s->pagesize, &in_ram, &zero, &disk)) {
+			bad = bad ? bad : z;
 			continue;
 		}
 		ram = sat_add(ram, z->mem_used_total, &sat_ram);
-		stored = sat_add(stored, z->orig_data_size, &sat_stored);
+		stored = sat_add(stored, in_ram, &sat_stored);
 		huge = sat_add(huge, z->huge_pages, &sat_huge);
 		huge_known &= z->huge_known;
 		limit = sat_add(limit, z->mem_limit, &sat_lim);
 		if (!z->mem_limit && !nolimit)
 			nolimit = z->name;
-		if (!z->bd_rc) {
-			backing =
-				sat_add(backing, sat_mul(z->bd_count, 4096, &sat_back), &sat_back);
-			writes = sat_add(writes, sat_mul(z->bd_writes, 4096, &sat_wr), &sat_wr);
-		} else if (z->bd_rc != -ENOENT) {
-			bd_known = false;
-			bad_bd = bad_bd ? bad_bd : &m->dev[i];
-		}
+		backing = sat_add(backing, disk, &sat_back);
+		writes = sat_add(writes, sat_mul(z->bd_writes, ZRAM_BD_UNIT, &sat_wr), &sat_wr);
 	}
 	if (bad) {
-		static const int from_mm[] = { F_ZRAM_RAM, F_ZRAM_STORED, F_ZRAM_HUGE,
-					       F_ZRAM_LIMIT };
+		static const int from_zram[] = {
+			F_ZRAM_RAM,   F_ZRAM_STORED,  F_ZRAM_HUGE,
+			F_ZRAM_LIMIT, F_ZRAM_BACKING, F_ZRAM_WRITTEN_BACK
+		};
+		const char *file = bad->mm_rc ? ZRAM_MM_STAT : ZRAM_BD_STAT;
 		char *p;
 
-		xasprintf(&p, "%s/%s/%s", PATH_SYS_BLOCK, bad->z->name, ZRAM_MM_STAT);
-		for (i = 0; i < ARRAY_SIZE(from_mm); i++)
-			fig_missing_src(&fig[from_mm[i]], s, p, bad->z->mm_rc);
+		xasprintf(&p, "%s/%s/%s", PATH_SYS_BLOCK, bad->name, file);
+		for (i = 0; i < ARRAY_SIZE(from_zram); i++)
+			fig_missing_src(&fig[from_zram[i]], s, p,
+					bad->mm_rc ? bad->mm_rc : bad->bd_rc);
 		free(p);
 	} else {
 		fig_set(&fig[F_ZRAM_RAM], ram, sat_ram, _("%s mem_used_total of the zram devices"),
 			ZRAM_MM_STAT);
 		fig_set(&fig[F_ZRAM_STORED], stored, sat_stored,
-			_("%s orig_data_size of the zram devices"), ZRAM_MM_STAT);
+			_("%s orig_data_size - same_pages - bd_count"), ZRAM_MM_STAT);
 		if (huge_known)
 			fig_set(&fig[F_ZRAM_HUGE], huge, sat_huge, _("%s huge_pages"),
 				ZRAM_MM_STAT);
@@ -505,22 +527,13 @@ static void figures_zram(const struct snapshot *s, struct model *m)
 		else
 			fig_set(&fig[F_ZRAM_LIMIT], limit, sat_lim,
 				_("%s mem_limit of the zram devices"), ZRAM_MM_STAT);
-	}
-	if (bd_known) {
 		fig_set(&fig[F_ZRAM_BACKING], backing, sat_back,
 			_("%s bd_count x 4 KiB (none without writeback)"), ZRAM_BD_STAT);
 		fig_set(&fig[F_ZRAM_WRITTEN_BACK], writes, sat_wr, _("%s bd_writes x 4 KiB"),
 			ZRAM_BD_STAT);
-	} else {
-		char *p;
-
-		xasprintf(&p, "%s/%s/%s", PATH_SYS_BLOCK, bad_bd->z->name, ZRAM_BD_STAT);
-		fig_missing_src(&fig[F_ZRAM_BACKING], s, p, bad_bd->z->bd_rc);
-		fig_missing_src(&fig[F_ZRAM_WRITTEN_BACK], s, p, bad_bd->z->bd_rc);
-		free(p);
 	}
 	if (fig[F_ZRAM_RAM].known && fig[F_ZRAM_RAM].val)
-		fig_ratio(&fig[F_ZRAM_RATIO], stored, ram, _("stored / RAM held"));
+		fig_ratio(&fig[F_ZRAM_RATIO], stored, ram, _("stored in RAM / RAM held"));
 	else if (fig[F_ZRAM_RAM].known)
 		fig_missing(&fig[F_ZRAM_RATIO], R_EMPTY, _("zram holds nothing"));
 	else

@@ -57,7 +57,7 @@ static char *where_text(const struct device *d)
 		return xstrdup(_("nothing stored"));
 	if (sp->disk_known && sp->zswap_known && sp->zram_known && sp->zero_known) {
 		if (sp->disk)
-			parts[n++] = _("disk");
+			parts[n++] = d->z ? _("backing device") : _("disk");
 		if (sp->zswap)
 			parts[n++] = _("zswap");
 		if (sp->zram)
@@ -67,13 +67,11 @@ static char *where_text(const struct device *d)
 		if (n == 0)
 			return xstrdup(_("swap cache only"));
 	} else if (d->z) {
-		if (sp->zram)
-			parts[n++] = _("RAM (compressed)");
-		if (sp->zero)
-			parts[n++] = _("zero-filled");
 		if (sp->disk)
 			parts[n++] = _("backing device");
-		parts[n++] = _("zswap not broken down");
+		if (sp->zram)
+			parts[n++] = _("RAM (compressed)");
+		parts[n++] = _("zswap or zero-filled, not broken down");
 	} else if (d->ghost) {
 		return xstrdup(_("zswap or zero-filled, not broken down"));
 	} else if (sp->zswap_known && !sp->zswap) {
