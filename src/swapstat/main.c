@@ -119,7 +119,7 @@ static void check_options(struct ctl *ctl, int nviews)
 
 static int run(const struct ctl *ctl)
 {
-	unsigned int what = ctl->view == VIEW_CGROUPS ? SNAP_CGROUPS : SNAP_TIERS;
+	unsigned int what = SNAP_TIERS | (ctl->view == VIEW_CGROUPS ? SNAP_CGROUPS : 0);
 	struct snapshot s;
 	struct model m;
 	int rc;
