@@ -46,12 +46,12 @@ mkdir "$root"
 tar -xpf "$ROOTFS" -C "$root" --numeric-owner
 
 if [ -n "$DEB" ]; then
-	# maintainer scripts write to /dev/null: give the chroot one for that
-	mknod -m 666 "$root/dev/null" c 1 3
+	# maintainer scripts write to /dev/null (mmdebstrap's tarball has one)
+	[ -e "$root/dev/null" ] || mknod -m 666 "$root/dev/null" c 1 3
 	cp "$DEB" "$root/tmp/ghostswap-utils.deb"
 	chroot "$root" dpkg -i /tmp/ghostswap-utils.deb >"$OUT/dpkg.log" 2>&1 ||
 		{ cat "$OUT/dpkg.log" >&2; log "dpkg -i failed"; exit 1; }
-	rm -f "$root/tmp/ghostswap-utils.deb" "$root/dev/null"
+	rm -f "$root/tmp/ghostswap-utils.deb"
 else
 	cp -a "$TOOLS"/. "$root"/
 fi
