@@ -11,6 +11,10 @@ pkgs=(
 	libmount-dev libblkid-dev libsmartcols-dev libcap-ng-dev uuid-dev
 	util-linux fdisk e2fsprogs bash-completion mandoc man-db locales
 	python3 jq python3-prometheus-client hyperfine bc clang-format
+	bsdextrautils
+	# the generator's tests (systemd-analyze, systemd-escape), the Debian
+	# package (debhelper, lintian) and the systemd boot tests (mmdebstrap)
+	systemd debhelper dpkg-dev lintian mmdebstrap
 )
 if [ -f "$top/kernel/deps.txt" ]; then
 	while read -r p; do
