@@ -6,6 +6,10 @@
 #
 # Usage: tests/vm/systemd/check.sh (--deb FILE | --tools DESTDIR)
 #                                  [--variants "ghost stock"] [--kernel-source DIR]
+#                                  [--kernel VARIANT=BZIMAGE]...
+#
+#   --kernel   boot this kernel for VARIANT instead of the one kernel/build.sh
+#              builds (or finds in its cache)
 #
 # Prints "PASS: vm-systemd/VARIANT/CHECK" (or FAIL) lines and, last,
 # "N passed, N failed". Needs root (the root file system is built with
@@ -17,6 +21,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$HERE/../../.." && pwd)
 VARIANTS=${GHOSTSWAP_SYSTEMD_VARIANTS:-ghost stock}
 INSTALL=() KSRC=()
+declare -A KERNEL=()
 TIMEOUT=${GHOSTSWAP_SYSTEMD_TIMEOUT:-600}
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -24,6 +29,7 @@ while [ $# -gt 0 ]; do
 	--tools) INSTALL=(--tools "${2:?}"); shift 2 ;;
 	--variants) VARIANTS=${2:?}; shift 2 ;;
 	--kernel-source) KSRC=(--kernel-source "${2:?}"); shift 2 ;;
+	--kernel) KERNEL[${2%%=*}]=${2#*=}; shift 2 ;;
 	-h|--help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "check.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
@@ -61,7 +67,10 @@ echo "check.sh: root file system ${t_rootfs}s, image ${t_image}s" >&2
 BAD='(WARNING:|BUG:|Oops|KASAN|possible circular locking|Kernel panic|general protection fault|UBSAN:|kernel BUG)'
 for v in $VARIANTS; do
 	t0=$(date +%s)
-	if ! kernel=$("$TOP/kernel/build.sh" --variant "$v" "${KSRC[@]}" | tail -n 1) || [ ! -f "$kernel" ]; then
+	if [ -n "${KERNEL[$v]:-}" ]; then
+		kernel=${KERNEL[$v]}
+		[ -f "$kernel" ] || { report FAIL "$v/kernel" "no kernel $kernel"; continue; }
+	elif ! kernel=$("$TOP/kernel/build.sh" --variant "$v" "${KSRC[@]}" | tail -n 1) || [ ! -f "$kernel" ]; then
 		report FAIL "$v/kernel" "kernel/build.sh --variant $v failed"
 		continue
 	fi

@@ -65,8 +65,9 @@ ghost)
 		"$(ghostswapon --show=NAME,TIER --noheadings --raw | sort)"
 	for u in ghostswap-mkswap@var-swap-ghost.service ghostswap-mkswap@var-swap-ghost2.service; do
 		# ran (its condition held: the file was missing) and succeeded
-		equal "$u" "yes success 0" "$(systemctl show -p ConditionResult -p Result \
-			-p ExecMainStatus --value $u | tr '\n' ' ' | sed 's/ $//')"
+		equal "$u" "condition=yes result=success status=0" \
+			"condition=$(systemctl show -p ConditionResult --value $u) result=$(systemctl show \
+			-p Result --value $u) status=$(systemctl show -p ExecMainStatus --value $u)"
 	done
 	equal tiers-unit "active" "$(systemctl is-active ghostswap-tiers.service)"
 	equal ghost-device-unit "active" "$(systemctl is-active dev-ghostswap.device)"
