@@ -23,6 +23,7 @@
 #include "pathnames.h"
 #include "sizes.h"
 #include "swapon-common.h"
+#include "swapopts.h"
 #include "swapspec.h"
 #include "sysroot.h"
 
@@ -226,84 +227,63 @@ static void prop_copy(struct swap_prop *dst, const struct swap_prop *src)
 	dst->tier = src->tier ? xstrdup(src->tier) : NULL;
 }
 
-/* An option's value as a new string, or NULL when it has none. */
-static char *opt_value(const char *optstr, const char *name, bool *present)
-{
-	char *arg = NULL;
-	size_t argsz = 0;
-
-	*present = mnt_optstr_get_option(optstr, name, &arg, &argsz) == 0;
-	if (!*present || !arg)
-		return NULL;
-	return strndup(arg, argsz);
-}
-
 /*
- * -o or fstab options. util-linux understands pri=, discard[=] and nofail;
- * tier=, ghost and size= are ours (stock swapon ignores them). Returns 0,
- * or -1 after a message when the options cannot be honoured.
+ * -o or fstab options (lib/swapopts.c parses them, for the generator too).
+ * util-linux understands pri=, discard[=] and nofail; tier=, ghost and
+ * size= are ours (stock swapon ignores them). Returns 0, or -1 after a
+ * message when the options cannot be honoured.
  */
 static int parse_options(struct swap_prop *p, const char *optstr, const char *what)
 {
-	bool present;
-	char *v;
+	struct swap_opts o;
 	int rc = 0;
 
-	if (mnt_optstr_get_option(optstr, "nofail", NULL, NULL) == 0)
+	swapopts_parse(optstr, &o);
+	if (o.nofail)
 		p->no_fail = true;
 
-	v = opt_value(optstr, "discard", &present);
-	if (present) {
+	switch (o.discard) {
+	case SWAPOPTS_DISCARD_NONE:
+		break;
+	case SWAPOPTS_DISCARD_ONCE:
+		p->discard |= SWAP_FLAG_DISCARD | SWAP_FLAG_DISCARD_ONCE;
+		break;
+	case SWAPOPTS_DISCARD_PAGES:
+		p->discard |= SWAP_FLAG_DISCARD | SWAP_FLAG_DISCARD_PAGES;
+		break;
+	case SWAPOPTS_DISCARD_BOTH:
 		p->discard |= SWAP_FLAG_DISCARD;
-		if (v && !strcmp(v, "once"))
-			p->discard |= SWAP_FLAG_DISCARD_ONCE;
-		else if (v && !strcmp(v, "pages"))
-			p->discard |= SWAP_FLAG_DISCARD_PAGES;
-		else if (v)
-			warnx(_("%s: unsupported discard policy '%s' -- enabling both"), what, v);
+		break;
 	}
-	free(v);
+	if (o.errors & SWAPOPTS_BAD_DISCARD)
+		warnx(_("%s: unsupported discard policy '%s' -- enabling both"), what,
+		      o.discard_str);
 
-	v = opt_value(optstr, "pri", &present);
-	if (present) {
-		int64_t n;
+	if (o.pri_set)
+		p->priority = o.pri;
+	else if (o.errors & SWAPOPTS_BAD_PRI)
+		warnx(_("%s: invalid priority '%s' -- ignored"), what, o.pri_str ? o.pri_str : "");
 
-		if (v && parse_s64(v, INT_MIN, INT_MAX, &n) == 0)
-			p->priority = (int)n;
-		else
-			warnx(_("%s: invalid priority '%s' -- ignored"), what, v ? v : "");
+	if (o.tier) {
+		free(p->tier);
+		p->tier = xstrdup(o.tier);
+	} else if (o.errors & SWAPOPTS_BAD_TIER) {
+		warn_bad_tier(what, o.tier_str ? o.tier_str : "");
+		rc = -1;
 	}
-	free(v);
 
-	v = opt_value(optstr, "tier", &present);
-	if (present) {
-		char name[TIER_NAME_MAX + 1];
-		int start;
-
-		if (!v || tiers_parse_spec(v, name, &start) != 0) {
-			warn_bad_tier(what, v ? v : "");
-			rc = -1;
-		} else {
-			free(p->tier);
-			p->tier = xstrdup(v);
-		}
-	}
-	free(v);
-
-	if (mnt_optstr_get_option(optstr, "ghost", NULL, NULL) == 0)
+	if (o.ghost)
 		p->ghost = true;
-	v = opt_value(optstr, "size", &present);
-	if (present) {
-		if (!v || size_parse(v, &p->size) != 0 || p->size == 0) {
-			warnx(_("%s: invalid ghost size '%s'"), what, v ? v : "");
-			rc = -1;
-		} else {
-			p->size_set = true;
-		}
+	if (o.size_set) {
+		p->size = o.size;
+		p->size_set = true;
+	} else if (o.errors & SWAPOPTS_BAD_SIZE) {
+		warnx(_("%s: invalid ghost size '%s'"), what, o.size_str ? o.size_str : "");
+		rc = -1;
 	}
-	free(v);
 	if (p->size_set && !p->ghost)
 		warnx(_("%s: size= only applies to ghost swap files -- ignored"), what);
+	swapopts_free(&o);
 	return rc;
 }
 
