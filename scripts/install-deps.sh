@@ -10,7 +10,7 @@ pkgs=(
 	build-essential autoconf automake autopoint libtool pkg-config gettext
 	libmount-dev libblkid-dev libsmartcols-dev libcap-ng-dev uuid-dev
 	util-linux fdisk e2fsprogs bash-completion mandoc man-db locales
-	python3 jq python3-prometheus-client hyperfine bc clang-format
+	python3 jq python3-prometheus-client hyperfine bc clang-format strace
 	bsdextrautils
 	# the generator's tests (systemd-analyze, systemd-escape), the Debian
 	# package (debhelper, lintian) and the systemd boot tests (mmdebstrap)
