@@ -7,13 +7,18 @@
 #include <stdint.h>
 
 /*
- * Parse @str into bytes. Suffixes K M G T P E (any case), optionally
- * followed by "iB" (powers of 1024, same as the bare letter) or "B"
- * (powers of 1000); one optional decimal fraction. Returns 0, -EINVAL for
- * anything malformed (including a sign), -ERANGE when it does not fit in
- * 64 bits.
+ * Parse @str into bytes, exactly. Suffixes K M G T P E (any case),
+ * optionally followed by "iB" (powers of 1024, same as the bare letter) or
+ * "B" (powers of 1000); one optional decimal fraction ("." or ","), any
+ * number of digits. Returns 0; -EINVAL for anything malformed (including a
+ * sign or a space); -ERANGE when the size does not fit in 64 bits; -EDOM
+ * when the fraction does not come to a whole number of bytes ("0.1K" is
+ * 102.4 bytes). Nothing is rounded or truncated.
  */
 int size_parse(const char *str, uint64_t *bytes);
+
+/* Why size_parse() refused a size, as a (translated) phrase for messages. */
+const char *size_strerror(int rc);
 
 /*
  * "40 MiB", "1.5 GiB", "512 B": the largest binary unit that keeps the
