@@ -20,10 +20,21 @@ struct swap_entry {
 struct swap_list {
 	struct swap_entry *v;
 	size_t n;
+	size_t skipped; /* rows that did not parse (or held a NUL byte) */
 };
 
-/* Read <sysroot>/proc/swaps. Returns 0 or -errno (-ENOENT: no swap support). */
+/*
+ * Read <sysroot>/proc/swaps. Returns 0 or -errno: -ENOENT (no swap
+ * support), -EBADMSG when the first line is not the kernel's header
+ * (Filename Type Size Used Priority): never a guess at other columns.
+ */
 int swaps_read(struct swap_list *l);
+
+/* What swaps_read() does with the text it read: @len bytes, no NUL needed. */
+int swaps_parse(const char *text, size_t len, struct swap_list *l);
+
+/* The message for a swaps_read() error: -EBADMSG gets words of its own. */
+const char *swaps_strerror(int rc);
 void swaps_free(struct swap_list *l);
 
 /*
