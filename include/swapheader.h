@@ -77,6 +77,16 @@ int swap_header_decode(const unsigned char *buf, size_t len, struct swap_header 
 /* Bad page @i of a header decoded from @buf, in host order. */
 uint32_t swap_header_badpage(const unsigned char *buf, const struct swap_header *h, size_t i);
 
+/*
+ * How many bytes of @label go into a header: all of it when it fits in
+ * SWAP_LABEL_LEN - 1 bytes, else as many as fit without cutting a UTF-8
+ * character in two (a byte that starts no valid sequence counts alone).
+ */
+size_t swap_label_fit(const char *label);
+
+/* Does @label hold a control character: C0 (newline, tab, ...), DEL or C1? */
+bool swap_label_has_control(const char *label);
+
 /* "little" / "big" / "native" */
 int swap_endian_parse(const char *s, enum swap_endian *out);
 enum swap_endian swap_endian_host(void);

@@ -125,3 +125,53 @@ uint32_t swap_header_badpage(const unsigned char *buf, const struct swap_header 
 {
 	return get_u32(buf + SWAP_OFF_BADPAGES + 4 * i, h->endian);
 }
+
+/* Length of the UTF-8 sequence at @s (1 for a byte that starts none). */
+static size_t utf8_seqlen(const unsigned char *s)
+{
+	size_t len, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 1;
+	for (i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 1;
+	return len;
+}
+
+size_t swap_label_fit(const char *label)
+{
+	const unsigned char *s = (const unsigned char *)label;
+	size_t pos = 0;
+
+	while (s[pos]) {
+		size_t n = utf8_seqlen(s + pos);
+
+		if (pos + n > SWAP_LABEL_LEN - 1)
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+bool swap_label_has_control(const char *label)
+{
+	const unsigned char *s = (const unsigned char *)label;
+
+	for (; *s; s += utf8_seqlen(s)) {
+		if (*s < 0x20 || *s == 0x7f)
+			return true;
+		/* U+0080..U+009F, the C1 controls, are 0xc2 0x80..0x9f */
+		if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+			return true;
+	}
+	return false;
+}

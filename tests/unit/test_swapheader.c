@@ -108,6 +108,28 @@ int main(void)
 	CHECK(swap_header_decode(page, sizeof(page), &d) == 0);
 	CHECK(d.pagesize == 8192 && d.endian == SWAP_ENDIAN_BIG);
 
+	/* labels: cut on a UTF-8 character boundary, control characters found */
+	CHECK(swap_label_fit("") == 0);
+	CHECK(swap_label_fit("mylabel") == 7);
+	CHECK(swap_label_fit("fifteen-chars-x") == 15);
+	CHECK(swap_label_fit("sixteen-chars-xx") == 15);
+	CHECK(swap_label_fit("abcdefghijklmn\xc3\xa4") == 14);	     /* 'ä' would end at 16 */
+	CHECK(swap_label_fit("abcdefghijklm\xc3\xa4x") == 15);	     /* 'ä' ends at 15 */
+	CHECK(swap_label_fit("abcdefghijklm\xe2\x82\xacxyz") == 13); /* '€' would end at 16 */
+	CHECK(swap_label_fit("abcdefghijkl\xe2\x82\xacxyz") == 15);  /* '€' ends at 15 */
+	CHECK(swap_label_fit("abcdefghijkl\xf0\x9f\x90\xa7") == 12); /* a 4-byte penguin */
+	CHECK(swap_label_fit("\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4") ==
+	      14);
+	CHECK(swap_label_fit("abcdefghijklmn\xff\xfe") == 15); /* not UTF-8: bytes */
+	CHECK(swap_label_fit("abcdefghijklmn\xc3x") == 15);    /* a broken sequence */
+	CHECK(!swap_label_has_control("swap \xc3\xa4 \xe2\x82\xac"));
+	CHECK(swap_label_has_control("a\nb"));
+	CHECK(swap_label_has_control("\t"));
+	CHECK(swap_label_has_control("a\x7f"));
+	CHECK(swap_label_has_control("a\x1b[31m"));
+	CHECK(swap_label_has_control("\xc2\x85"));  /* NEL, a C1 control */
+	CHECK(!swap_label_has_control("\xc2\xa0")); /* no-break space is not one */
+
 	CHECK(swap_endian_parse("big", &e) == 0 && e == SWAP_ENDIAN_BIG);
 	CHECK(swap_endian_parse("little", &e) == 0 && e == SWAP_ENDIAN_LITTLE);
 	CHECK(swap_endian_parse("native", &e) == 0 && e == SWAP_ENDIAN_NATIVE);
