@@ -22,6 +22,8 @@
 #define PATH_PROC_OSRELEASE	"/proc/sys/kernel/osrelease"
 #define PATH_PROC_MOUNTINFO	"/proc/self/mountinfo"
 #define PATH_PROC_OOM_SCORE_ADJ "/proc/self/oom_score_adj"
+/* the live one, never under a sysroot: mkswap links its O_TMPFILE through it */
+#define PATH_PROC_SELF_FD "/proc/self/fd"
 
 /* debugfs: readable by root only on most systems */
 #define PATH_DEBUGFS	 "/sys/kernel/debug"
