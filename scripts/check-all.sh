@@ -4,7 +4,8 @@
 # "N passed, N failed":
 #   1. host suite (make check in an ASan+UBSan, -Werror build): C unit tests,
 #      fixture tests, man-page lint, completions, translation;
-#   2. make distcheck (the release tarball builds and passes too);
+#   2. make distcheck (the release tarball builds and passes too), and the
+#      libFuzzer targets for 12 s each (tests/fuzz/run.sh, with clang);
 #   3. make install beside util-linux (tests/install/check.sh);
 #   4. the Debian package: built from the release tarball, lintian, installed
 #      and purged in a Debian chroot (tests/deb/check.sh);
@@ -76,6 +77,15 @@ if hostdir=$(scripts/build.sh host | tail -n 1); then
 	single distcheck $rc
 else
 	single build/host 1
+fi
+
+# libFuzzer targets, 12 s each (tests/fuzz/run.sh; about 2 minutes)
+if command -v clang >/dev/null; then
+	echo "== fuzzing (tests/fuzz/run.sh, 12 s a target)"
+	tests/fuzz/run.sh 2>&1 | tee "$logs/fuzz.log" | grep -E '^(PASS|FAIL|    )'
+	count fuzz "$logs/fuzz.log"
+else
+	echo "== fuzzing skipped: no clang"
 fi
 
 # as root, or through sudo: chroots, dpkg and mmdebstrap need it

@@ -12,6 +12,8 @@ pkgs=(
 	util-linux fdisk e2fsprogs bash-completion mandoc man-db locales
 	python3 jq python3-prometheus-client hyperfine bc clang-format strace
 	bsdextrautils
+	# the fuzz targets and the clang sanitizer build (tests/fuzz/run.sh)
+	clang libclang-rt-14-dev
 	# the generator's tests (systemd-analyze, systemd-escape), the Debian
 	# package (debhelper, lintian) and the systemd boot tests (mmdebstrap)
 	systemd debhelper dpkg-dev lintian mmdebstrap

@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Sourced by tests/fuzz/run.sh and tests/ts/fuzz/regressions: the targets
+# (one tests/fuzz/fuzz_<name>.c each) and the fixture files each one parses.
+# $top is the source tree.
+
+fuzz_targets() {
+	local f
+	for f in "$top"/tests/fuzz/fuzz_*.c; do
+		f=${f##*/fuzz_}
+		echo "${f%.c}"
+	done | LC_ALL=C sort
+}
+
+# fuzz_fixture_seeds TARGET: fixture files that are inputs of TARGET
+fuzz_fixture_seeds() {
+	case $1 in
+	swaps) find "$top/tests/fixtures" -path '*/proc/swaps' -type f ;;
+	tiers) find "$top/tests/fixtures" -path '*/sys/kernel/mm/swap/tiers' -type f ;;
+	kvfile) find "$top/tests/fixtures" \( -path '*/proc/meminfo' -o -path '*/proc/vmstat' \) -type f ;;
+	esac | sort
+}
