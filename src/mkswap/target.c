@@ -96,12 +96,19 @@ static char *parent_dir(const char *path)
 
 void target_stat(struct mkswap_control *ctl)
 {
+	struct stat lst;
+
 	if (stat(ctl->devname, &ctl->devstat) == 0) {
 		ctl->existed = true;
 		return;
 	}
-	if (errno != ENOENT || !(ctl->file || ctl->ghost))
+	if (errno != ENOENT || !(ctl->file || ctl->ghost) || !*ctl->devname)
 		err(EXIT_FAILURE, _("cannot open %s"), ctl->devname);
+	/* a new file is never made at the far end of a symbolic link */
+	if (lstat(ctl->devname, &lst) == 0)
+		errx(EXIT_FAILURE,
+		     _("error: %s is a symbolic link to nothing; will not create a file through it"),
+		     ctl->devname);
 	memset(&ctl->devstat, 0, sizeof(ctl->devstat));
 	ctl->devstat.st_mode = S_IFREG;
 }
