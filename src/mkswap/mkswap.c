@@ -105,24 +105,25 @@ static void init_pagesize(struct mkswap_control *ctl)
 static void ghost_size(struct mkswap_control *ctl)
 {
 	char hbuf[32];
+	int rc = 0;
 
 	if (ctl->size_set) {
-		ctl->npages = ctl->filesz / ctl->pagesize;
+		/* the same rule ghostswapon --dry-run predicts with */
+		rc = ghost_file_pages(ctl->filesz, ctl->pagesize, &ctl->npages);
 	} else {
-		int rc = ghost_default_pages(ctl->pagesize, &ctl->npages);
-
+		rc = ghost_default_pages(ctl->pagesize, &ctl->npages);
 		if (rc)
 			errx(EXIT_FAILURE, _("cannot read the RAM size from %s: %s; use --size"),
 			     PATH_PROC_MEMINFO, strerror(-rc));
 		qwarnx(ctl, _("no --size given: virtual size is 8 x RAM, %s"),
 		       size_to_human(ctl->npages * ctl->pagesize, hbuf, sizeof(hbuf)));
 	}
-	if (ctl->npages < SWAP_MIN_GOODPAGES)
+	if (rc == -EINVAL)
 		errx(EXIT_FAILURE,
 		     _("error: virtual size %s is under the minimum of %d pages (%zu KiB)"),
 		     size_to_human(ctl->filesz, hbuf, sizeof(hbuf)), SWAP_MIN_GOODPAGES,
 		     SWAP_MIN_GOODPAGES * ctl->pagesize / 1024);
-	if (ctl->npages > SWAP_MAX_PAGES)
+	if (rc == -ERANGE)
 		errx(EXIT_FAILURE,
 		     _("error: virtual size %s is over the %" PRIu32 " pages a swap "
 		       "header can describe (%zu-byte pages)"),
