@@ -57,13 +57,15 @@ for t in "${targets[@]}"; do
 	corpus=$dir/corpus/$t crashes=$dir/crashes/$t
 	mkdir -p "$corpus" "$crashes"
 	n=0
+	mkdir -p "$dir/seeds/$t"
 	while read -r f; do
 		[ -n "$f" ] || continue
 		cp "$f" "$corpus/fixture-$(echo "$f" | sha256sum | cut -c1-12)"
 		n=$((n + 1))
-	done < <(fuzz_fixture_seeds "$t")
+	done < <(fuzz_fixture_seeds "$t" "$dir/seeds/$t")
 	maxlen=8192
 	[ "$t" = swapheader ] && maxlen=65536
+	[ "$t" = sysroot ] && maxlen=65536
 	dict=()
 	[ -f "$top/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$top/tests/fuzz/dict/$t.dict")
 	seeds=()

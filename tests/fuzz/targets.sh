@@ -11,9 +11,18 @@ fuzz_targets() {
 	done | LC_ALL=C sort
 }
 
-# fuzz_fixture_seeds TARGET: fixture files that are inputs of TARGET
+# fuzz_fixture_seeds TARGET DIR: fixture files that are inputs of TARGET;
+# for sysroot, each fixture tree made into one input in DIR (tree2seed.py)
 fuzz_fixture_seeds() {
+	local d
 	case $1 in
+	sysroot)
+		for d in "$top"/tests/fixtures/*/; do
+			[ -d "$d/proc" ] || [ -d "$d/sys" ] || continue
+			d=${d%/}
+			python3 "$top/tests/fuzz/tree2seed.py" "$d" "$2/tree-${d##*/}" && echo "$2/tree-${d##*/}"
+		done
+		;;
 	swaps) find "$top/tests/fixtures" -path '*/proc/swaps' -type f ;;
 	tiers) find "$top/tests/fixtures" -path '*/sys/kernel/mm/swap/tiers' -type f ;;
 	kvfile) find "$top/tests/fixtures" \( -path '*/proc/meminfo' -o -path '*/proc/vmstat' \) -type f ;;
