@@ -5,7 +5,7 @@
 #   1. host suite (make check in an ASan+UBSan, -Werror build): C unit tests,
 #      fixture tests, man-page lint, completions, translation;
 #   2. make distcheck (the release tarball builds and passes too), and the
-#      libFuzzer targets for 12 s each (tests/fuzz/run.sh, with clang);
+#      libFuzzer targets for 10 s each (tests/fuzz/run.sh, with clang);
 #   3. make install beside util-linux (tests/install/check.sh);
 #   4. the Debian package: built from the release tarball, lintian, installed
 #      and purged in a Debian chroot (tests/deb/check.sh);
@@ -79,9 +79,9 @@ else
 	single build/host 1
 fi
 
-# libFuzzer targets, 12 s each (tests/fuzz/run.sh; about 2 minutes)
+# libFuzzer targets, 10 s each (tests/fuzz/run.sh; 1 to 3 minutes with the build)
 if command -v clang >/dev/null; then
-	echo "== fuzzing (tests/fuzz/run.sh, 12 s a target)"
+	echo "== fuzzing (tests/fuzz/run.sh, 10 s a target)"
 	tests/fuzz/run.sh 2>&1 | tee "$logs/fuzz.log" | grep -E '^(PASS|FAIL|    )'
 	count fuzz "$logs/fuzz.log"
 else

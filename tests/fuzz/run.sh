@@ -5,8 +5,8 @@
 #
 #   tests/fuzz/run.sh [--time SECONDS | --runs N] [TARGET...]
 #
-#   --time S   run each target for S seconds (default 12: what check-all
-#              runs, about 2 minutes with the build)
+#   --time S   run each target for S seconds (default 10: what check-all
+#              runs, 1 to 3 minutes with the build)
 #   --runs N   run each target for N executions instead; the long run:
 #              nice -n 15 tests/fuzz/run.sh --runs 10000000
 #
@@ -22,7 +22,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 root=${GHOSTSWAP_BUILD:-$top/build}
 dir=$root/fuzz
-limit=(-max_total_time=12)
+limit=(-max_total_time=10)
 while [ $# -gt 0 ]; do
 	case $1 in
 	--time) limit=(-max_total_time="$2"); shift 2 ;;
