@@ -33,7 +33,7 @@ int swaps_read(struct swap_list *l);
 /* What swaps_read() does with the text it read: @len bytes, no NUL needed. */
 int swaps_parse(const char *text, size_t len, struct swap_list *l);
 
-/* The message for a swaps_read() error: -EBADMSG gets words of its own. */
+/* The message for a swaps_read() error: -EBADMSG, and the sysroot layer's own. */
 const char *swaps_strerror(int rc);
 void swaps_free(struct swap_list *l);
 

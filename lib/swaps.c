@@ -164,7 +164,7 @@ const char *swaps_strerror(int rc)
 {
 	if (rc == -EBADMSG)
 		return _("not the kernel's format (unrecognised header)");
-	return strerror(-rc);
+	return sysroot_strerror(rc);
 }
 
 void swaps_free(struct swap_list *l)

@@ -112,9 +112,13 @@ static void ghost_size(struct mkswap_control *ctl)
 		rc = ghost_file_pages(ctl->filesz, ctl->pagesize, &ctl->npages);
 	} else {
 		rc = ghost_default_pages(ctl->pagesize, &ctl->npages);
+		if (rc == -ENOENT && sysroot_exists(PATH_PROC_MEMINFO))
+			errx(EXIT_FAILURE,
+			     _("%s has no MemTotal line: cannot tell the RAM size; use --size"),
+			     PATH_PROC_MEMINFO);
 		if (rc)
 			errx(EXIT_FAILURE, _("cannot read the RAM size from %s: %s; use --size"),
-			     PATH_PROC_MEMINFO, strerror(-rc));
+			     PATH_PROC_MEMINFO, sysroot_strerror(rc));
 		qwarnx(ctl, _("no --size given: virtual size is 8 x RAM, %s"),
 		       size_to_human(ctl->npages * ctl->pagesize, hbuf, sizeof(hbuf)));
 	}

@@ -139,9 +139,16 @@ static bool is_mounted(const struct mkswap_control *ctl)
 	char *buf;
 	size_t len;
 	FILE *f;
+	int rc;
 
-	if (sysroot_read_file(PATH_PROC_MOUNTINFO, &buf, &len) != 0)
+	rc = sysroot_read_file(PATH_PROC_MOUNTINFO, &buf, &len);
+	if (rc) {
+		/* as with /proc/swaps: the kernel still refuses a mounted device */
+		if (rc != -ENOENT)
+			warnx(_("warning: cannot read %s: %s"), PATH_PROC_MOUNTINFO,
+			      sysroot_strerror(rc));
 		return false;
+	}
 	tb = mnt_new_table();
 	itr = mnt_new_iter(MNT_ITER_FORWARD);
 	f = len ? fmemopen(buf, len, "r") : NULL;
