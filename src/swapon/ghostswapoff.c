@@ -365,6 +365,10 @@ int main(int argc, char **argv)
 	mnt_init_debug(0);
 	ctl.cache = mnt_new_cache();
 	ctl.swaps_rc = swaps_read(&ctl.swaps);
+	/* then nothing counts as active: say why rather than guess */
+	if (ctl.swaps_rc && ctl.swaps_rc != -ENOENT)
+		warnx(_("warning: cannot read %s: %s"), PATH_PROC_SWAPS,
+		      swaps_strerror(ctl.swaps_rc));
 
 	for (i = 0; i < nlabels; i++)
 		status |= swapoff_by(&ctl, "LABEL", labels[i]);

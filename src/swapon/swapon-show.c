@@ -16,6 +16,7 @@
 #include "ghostswapon.h"
 #include "pathnames.h"
 #include "strutils.h"
+#include "swaps.h"
 #include "swapspec.h"
 #include "sysroot.h"
 #include "zram.h"
@@ -250,7 +251,7 @@ int show_table(const struct swapon_ctl *ctl)
 
 	rc = swaps_read(&l);
 	if (rc) {
-		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, sysroot_strerror(rc));
+		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, swaps_strerror(rc));
 		return -1;
 	}
 	if (wants(ctl, COL_TIER))
@@ -297,7 +298,7 @@ int show_summary(void)
 	int rc = swaps_read(&l);
 
 	if (rc) {
-		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, sysroot_strerror(rc));
+		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, swaps_strerror(rc));
 		return -1;
 	}
 	if (l.n)

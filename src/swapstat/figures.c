@@ -183,6 +183,9 @@ char *source_reason(const struct snapshot *s, const char *path, int rc, enum rea
 	} else if (rc == -ERANGE) {
 		*code = R_MALFORMED;
 		xasprintf(&r, _("%s: a number over 2^64 - 1"), path);
+	} else if (rc == -EBADMSG) {
+		*code = R_MALFORMED;
+		xasprintf(&r, "%s: %s", path, swaps_strerror(rc));
 	} else {
 		*code = R_UNREADABLE;
 		xasprintf(&r, "%s: %s", path, sysroot_strerror(rc));

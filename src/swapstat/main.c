@@ -21,6 +21,7 @@
 
 #include "c.h"
 #include "capture.h"
+#include "pathnames.h"
 #include "sizes.h"
 #include "swapstat.h"
 #include "sysroot.h"
@@ -138,6 +139,9 @@ static int run(const struct ctl *ctl)
 		show_counters(ctl, &s);
 	else
 		show_devices_summary(ctl, &m);
+	/* the summary names a missing /proc/swaps; the device table alone would not */
+	if (ctl->view == VIEW_DEVICES && !ctl->prometheus && s.swaps_rc && s.swaps_rc != -ENOENT)
+		warnx(_("cannot read %s: %s"), PATH_PROC_SWAPS, swaps_strerror(s.swaps_rc));
 	model_free(&m);
 	snapshot_free(&s);
 	return rc;
