@@ -64,8 +64,11 @@ for t in "${targets[@]}"; do
 		n=$((n + 1))
 	done < <(fuzz_fixture_seeds "$t" "$dir/seeds/$t")
 	maxlen=8192
+	asan=$ASAN_OPTIONS
 	[ "$t" = swapheader ] && maxlen=65536
-	[ "$t" = sysroot ] && maxlen=65536
+	# a tree per input: the fixture trees are under 10 KiB; a smaller ASan
+	# quarantine (still many inputs deep) saves a third of the time
+	[ "$t" = sysroot ] && maxlen=16384 && asan=quarantine_size_mb=16:$asan
 	dict=()
 	[ -f "$top/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$top/tests/fuzz/dict/$t.dict")
 	seeds=()
@@ -74,7 +77,7 @@ for t in "${targets[@]}"; do
 	done
 	log=$dir/fuzz_$t.log
 	start=$(date +%s)
-	"$dir/tests/fuzz/fuzz_$t" "${limit[@]}" "${dict[@]}" -print_final_stats=1 -timeout=10 \
+	ASAN_OPTIONS=$asan "$dir/tests/fuzz/fuzz_$t" "${limit[@]}" "${dict[@]}" -print_final_stats=1 -timeout=10 \
 		-rss_limit_mb=2048 -max_len=$maxlen -artifact_prefix="$crashes/" \
 		"$corpus" "${seeds[@]}" >"$log" 2>&1
 	rc=$?
