@@ -66,11 +66,12 @@ check "no disk capacity" [ "$(metric swapstat_disk_capacity_bytes)" = 0 ]
 pct=$(raw /sys/module/zswap/parameters/max_pool_percent)
 limit=$(( $(kv /proc/meminfo MemTotal) * 1024 * pct / 100 ))
 check "real capacity = pool limit ($limit)" [ "$(metric swapstat_real_capacity_bytes)" = $limit ]
-check "kept resident = vswap counter" \
-	[ "$(metric swapstat_ghost_kept_resident_pages_total)" = \
-	  "$(raw /sys/kernel/debug/vswap/zswap_reject_resident)" ]
-check "swap-out counter = vmstat" \
-	[ "$(metric swapstat_zswap_out_pages_total)" = "$(kv /proc/vmstat zswpout)" ]
+check "kept resident = vswap counter x page" \
+	[ "$(metric swapstat_ghost_kept_resident_bytes_total)" = \
+	  $(( $(raw /sys/kernel/debug/vswap/zswap_reject_resident) * pagekb * 1024 )) ]
+check "swap-out counter = vmstat zswpout x page" \
+	[ "$(metric swapstat_zswap_out_bytes_total)" = \
+	  $(( $(kv /proc/vmstat zswpout) * pagekb * 1024 )) ]
 check "nothing reported missing" [ "$(grep -c '^swapstat_figure_missing{' prom)" = 0 ]
 check "the saved tree replays the same figures" \
 	sh -c "swapstat --prometheus --sysroot $d | cmp -s - prom"
