@@ -141,7 +141,7 @@ const char *size_strerror(int rc)
 	case -EDOM:
 		return _("not a whole number of bytes");
 	default:
-		return _("invalid size");
+		return _("not a size such as 512K, 1.5G or 64GiB");
 	}
 }
 

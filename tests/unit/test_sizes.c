@@ -196,7 +196,7 @@ int main(void)
 	CHECK(parse_rc("0x10") == -EINVAL);
 	CHECK_STR(size_strerror(-EDOM), "not a whole number of bytes");
 	CHECK_STR(size_strerror(-ERANGE), "does not fit in 64 bits");
-	CHECK_STR(size_strerror(-EINVAL), "invalid size");
+	CHECK_STR(size_strerror(-EINVAL), "not a size such as 512K, 1.5G or 64GiB");
 
 	check_human(0, "0 B");
 	check_human(1023, "1023 B");
