@@ -127,15 +127,13 @@ uint64_t target_bytes(const struct mkswap_control *ctl)
 }
 
 /*
- * A mounted device never becomes swap, --force or not. The mount table is
- * read through the sysroot so that the check is testable.
+ * The mount table, read through the sysroot so that the checks below are
+ * testable; NULL (after a warning) when it cannot be read: the kernel
+ * still refuses a mounted block device.
  */
-static bool is_mounted(const struct mkswap_control *ctl)
+static struct libmnt_table *read_mounts(void)
 {
-	struct libmnt_table *tb;
-	struct libmnt_iter *itr;
-	struct libmnt_fs *fs;
-	bool found = false;
+	struct libmnt_table *tb = NULL;
 	char *buf;
 	size_t len;
 	FILE *f;
@@ -143,20 +141,32 @@ static bool is_mounted(const struct mkswap_control *ctl)
 
 	rc = sysroot_read_file(PATH_PROC_MOUNTINFO, &buf, &len);
 	if (rc) {
-		/* as with /proc/swaps: the kernel still refuses a mounted device */
 		if (rc != -ENOENT)
 			warnx(_("warning: cannot read %s: %s"), PATH_PROC_MOUNTINFO,
 			      sysroot_strerror(rc));
-		return false;
+		return NULL;
 	}
-	tb = mnt_new_table();
-	itr = mnt_new_iter(MNT_ITER_FORWARD);
 	f = len ? fmemopen(buf, len, "r") : NULL;
-	if (!tb || !itr || !f)
-		goto out;
-	if (mnt_table_parse_stream(tb, f, PATH_PROC_MOUNTINFO) != 0)
-		goto out;
-	while (!found && mnt_table_next_fs(tb, itr, &fs) == 0) {
+	if (f) {
+		tb = mnt_new_table();
+		if (tb && mnt_table_parse_stream(tb, f, PATH_PROC_MOUNTINFO) != 0) {
+			mnt_unref_table(tb);
+			tb = NULL;
+		}
+		fclose(f);
+	}
+	free(buf);
+	return tb;
+}
+
+/* A mounted device never becomes swap, --force or not. */
+static bool is_mounted(const struct mkswap_control *ctl, struct libmnt_table *tb)
+{
+	struct libmnt_iter *itr = mnt_new_iter(MNT_ITER_FORWARD);
+	struct libmnt_fs *fs;
+	bool found = false;
+
+	while (itr && !found && mnt_table_next_fs(tb, itr, &fs) == 0) {
 		const char *src = mnt_fs_get_srcpath(fs);
 		struct stat st;
 
@@ -170,13 +180,41 @@ static bool is_mounted(const struct mkswap_control *ctl)
 						    : st.st_dev == ctl->devstat.st_dev &&
 							      st.st_ino == ctl->devstat.st_ino;
 	}
-out:
-	if (f)
-		fclose(f);
 	mnt_free_iter(itr);
-	mnt_unref_table(tb);
-	free(buf);
 	return found;
+}
+
+/*
+ * No swap file in /dev (devtmpfs, or the tmpfs a container mounts there):
+ * it would look like a device and be gone at the next boot. Above all no
+ * regular file named /dev/ghostswap, which --ghost would make on a kernel
+ * that has no ghost swap device.
+ */
+static void refuse_device_dir(const struct mkswap_control *ctl, struct libmnt_table *tb)
+{
+	char *dir = parent_dir(ctl->devname), *real = realpath(dir, NULL);
+	const char *base = strrchr(ctl->devname, '/');
+	bool in_dev = real && !strcmp(real, PATH_DEV_DIR);
+	struct stat st;
+
+	if (!in_dev && tb && stat(dir, &st) == 0) {
+		struct libmnt_fs *fs = mnt_table_find_devno(tb, st.st_dev, MNT_ITER_BACKWARD);
+
+		in_dev = fs && mnt_fs_get_fstype(fs) && !strcmp(mnt_fs_get_fstype(fs), "devtmpfs");
+	}
+	free(dir);
+	free(real);
+	if (!in_dev)
+		return;
+	base = base ? base + 1 : ctl->devname;
+	if (ctl->ghost && !ctl->existed && !strcmp(base, strrchr(PATH_DEV_GHOSTSWAP, '/') + 1))
+		errx(EXIT_FAILURE,
+		     _("error: %s does not exist: this kernel has no ghost swap device "
+		       "(see ghostswap(7)); will not make a file of that name"),
+		     ctl->devname);
+	errx(EXIT_FAILURE,
+	     _("error: %s is a file in the device directory; will not make swapspace there"),
+	     ctl->devname);
 }
 
 /*
@@ -231,6 +269,8 @@ static void refuse_pseudo_fs(const struct mkswap_control *ctl)
 
 void target_check(const struct mkswap_control *ctl)
 {
+	struct libmnt_table *tb;
+
 	if (ctl->existed && !S_ISREG(ctl->devstat.st_mode)) {
 		if (ctl->ghost)
 			signatures_check_ghost_target(ctl); /* exits with the reason */
@@ -243,9 +283,13 @@ void target_check(const struct mkswap_control *ctl)
 	}
 	if (!S_ISBLK(ctl->devstat.st_mode))
 		refuse_pseudo_fs(ctl);
-	if (is_mounted(ctl))
+	tb = read_mounts();
+	if (!S_ISBLK(ctl->devstat.st_mode))
+		refuse_device_dir(ctl, tb);
+	if (tb && is_mounted(ctl, tb))
 		errx(EXIT_FAILURE, _("error: %s is mounted; will not make swapspace"),
 		     ctl->devname);
+	mnt_unref_table(tb);
 	refuse_active_swap(ctl);
 }
 
