@@ -31,7 +31,9 @@ int parse_column_list(const char *list, int (*column_id)(const char *name, size_
 
 /*
  * @path with "//", "/./" and "dir/.." folded away, without looking at the
- * file system ("/tmp/x/../../dev/y" is "/dev/y"). free() it.
+ * file system ("/tmp/x/../../dev/y" is "/dev/y"). ".." above the root stays
+ * at the root; a relative path stays relative and keeps the ".." it starts
+ * with ("a/../../b" is "../b"). "" and "a/.." are ".". free() it.
  */
 char *path_normalize(const char *path);
 

@@ -19,7 +19,7 @@
 /* 8-4-4-4-12 hex digits and the NUL */
 #define SWAPSPEC_UUID_STR_LEN 37
 
-/* Is @path the ghost swap device by name ("/dev/ghostswap")? */
+/* Is @path the ghost swap device by name ("/dev/ghostswap", "//dev/./ghostswap")? */
 bool swapspec_is_ghostswap_name(const char *path);
 
 /* Is this header, read from a regular file of @st, a ghost swapfile? */

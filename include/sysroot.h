@@ -55,6 +55,10 @@ int sysroot_open(const char *path, int flags);
  * A swap area named by a user or by fstab: /dev, /proc and /sys paths are
  * system paths (sysroot_open()), every other path is the user's own file
  * and is opened as it is. Non-blocking, close-on-exec. fd or -errno.
+ *
+ * What is a system path is decided on the path normalised lexically and made
+ * absolute (path_normalize()): "//dev/sda", "/tmp/../dev/sda" and, from "/",
+ * "dev/sda" all name /dev/sda of the tree, never a host file.
  */
 int sysroot_open_area(const char *path, int flags);
 bool sysroot_is_system_path(const char *path);
@@ -63,6 +67,8 @@ bool sysroot_is_system_path(const char *path);
 int sysroot_stat(const char *path, struct stat *st);
 int sysroot_lstat(const char *path, struct stat *st);
 bool sysroot_exists(const char *path);
+/* stat() of a swap area, by the rule of sysroot_open_area(). */
+int sysroot_stat_area(const char *path, struct stat *st);
 
 /*
  * Read a whole regular file of at most SYSROOT_READ_MAX bytes. Returns 0

@@ -76,11 +76,13 @@ char *path_normalize(const char *path)
 {
 	char *out = xmalloc(strlen(path) + 2);
 	const char *p = path;
-	size_t len = 0;
+	bool absolute = *p == '/';
+	/* out[0..keep) is never taken back: the root, or a relative path's leading ".." */
+	size_t len = 0, keep;
 
-	/* a relative path stays relative, an absolute one keeps its root */
-	if (*p == '/')
+	if (absolute)
 		out[len++] = '/';
+	keep = len;
 	while (*p) {
 		size_t n;
 
@@ -91,17 +93,22 @@ char *path_normalize(const char *path)
 			break;
 		if (n == 1 && p[0] == '.') {
 			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && len > keep) {
+			/* drop the last component and the '/' before it */
+			while (len > keep && out[len - 1] != '/')
+				len--;
+			if (len > keep)
+				len--;
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && absolute) {
 			/* ".." above the root stays at the root */
-			while (len > 1 && out[len - 1] != '/')
-				len--;
-			if (len > 1)
-				len--;
 		} else {
 			if (len && out[len - 1] != '/')
 				out[len++] = '/';
 			memcpy(out + len, p, n);
 			len += n;
+			/* a relative path's ".." before any name cannot be folded */
+			if (n == 2 && p[0] == '.' && p[1] == '.')
+				keep = len;
 		}
 		p += n;
 	}

@@ -8,12 +8,17 @@
 #include "c.h"
 #include "ghost.h"
 #include "pathnames.h"
+#include "strutils.h"
 #include "swapspec.h"
 #include "sysroot.h"
 
 bool swapspec_is_ghostswap_name(const char *path)
 {
-	return !strcmp(path, PATH_DEV_GHOSTSWAP);
+	char *norm = path_normalize(path);
+	bool is = !strcmp(norm, PATH_DEV_GHOSTSWAP);
+
+	free(norm);
+	return is;
 }
 
 bool swapspec_is_ghost_file(const struct stat *st, const struct swap_header *h)

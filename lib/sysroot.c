@@ -248,18 +248,48 @@ int sysroot_open(const char *path, int flags)
 	return fd < 0 ? -errno : fd;
 }
 
+/*
+ * The system path @path names, normalised and absolute ("//dev/x",
+ * "/tmp/../dev/x" and, from /, "dev/x" are "/dev/x"), or NULL when it names
+ * no /dev, /proc or /sys path. free() it.
+ */
+static char *system_path(const char *path)
+{
+	char *abs = NULL, *norm, cwd[PATH_MAX];
+
+	if (*path != '/') {
+		/* relative to where we stand: from "/", "dev/x" is /dev/x */
+		if (!getcwd(cwd, sizeof(cwd)))
+			return NULL;
+		xasprintf(&abs, "%s/%s", cwd, path);
+	}
+	norm = path_normalize(abs ? abs : path);
+	free(abs);
+	if (path_in_dir(norm, PATH_DEV_DIR) || path_in_dir(norm, PATH_PROC_DIR) ||
+	    path_in_dir(norm, PATH_SYS_DIR))
+		return norm;
+	free(norm);
+	return NULL;
+}
+
 bool sysroot_is_system_path(const char *path)
 {
-	return path_in_dir(path, PATH_DEV_DIR) || path_in_dir(path, PATH_PROC_DIR) ||
-	       path_in_dir(path, PATH_SYS_DIR);
+	char *sys = system_path(path);
+
+	free(sys);
+	return sys != NULL;
 }
 
 int sysroot_open_area(const char *path, int flags)
 {
+	char *sys = root ? system_path(path) : NULL;
 	int fd;
 
-	if (root && sysroot_is_system_path(path))
-		return sysroot_open(path, flags);
+	if (sys) {
+		fd = sysroot_open(sys, flags);
+		free(sys);
+		return fd;
+	}
 	fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	return fd < 0 ? -errno : fd;
 }
@@ -297,6 +327,19 @@ bool sysroot_exists(const char *path)
 	struct stat st;
 
 	return sysroot_stat(path, &st) == 0;
+}
+
+int sysroot_stat_area(const char *path, struct stat *st)
+{
+	char *sys = root ? system_path(path) : NULL;
+	int rc;
+
+	if (sys) {
+		rc = sysroot_stat(sys, st);
+		free(sys);
+		return rc;
+	}
+	return stat(path, st) ? -errno : 0;
 }
 
 /* --- reading -------------------------------------------------------------- */

@@ -108,14 +108,6 @@ void load_swaps(struct swapon_ctl *ctl)
 	ctl->swaps_loaded = true;
 }
 
-/* stat() of a swap area: /dev, /proc and /sys inside a --sysroot tree. */
-static int area_stat(const char *path, struct stat *st)
-{
-	if (!sysroot_is_live() && sysroot_is_system_path(path))
-		return sysroot_stat(path, st);
-	return stat(path, st) ? -errno : 0;
-}
-
 static bool is_active(struct swapon_ctl *ctl, const struct swap_target *t)
 {
 	struct stat st;
@@ -352,7 +344,8 @@ static int do_swapon(struct swapon_ctl *ctl, const struct swap_prop *p, const ch
 	if (!t.path)
 		return cannot_find(spec);
 
-	if (p->ghost && !swapspec_is_ghostswap_name(t.path) && area_stat(t.path, &st) == -ENOENT) {
+	if (p->ghost && !swapspec_is_ghostswap_name(t.path) &&
+	    sysroot_stat_area(t.path, &st) == -ENOENT) {
 		/* no file a stock kernel would refuse anyway */
 		if (!ctl->kf.ghost) {
 			no_ghost_kernel(t.path, _("the ghost option asks for a ghost swap file"));

@@ -58,6 +58,21 @@ int main(void)
 	CHECK(sysroot_is_system_path("/sys"));
 	CHECK(!sysroot_is_system_path("/device/x"));
 	CHECK(!sysroot_is_system_path("/var/swap"));
+	/* judged normalised and absolute, as check_new_ghost_file() judges */
+	CHECK(sysroot_is_system_path("//dev/sda"));
+	CHECK(sysroot_is_system_path("/tmp/../dev/sda"));
+	CHECK(sysroot_is_system_path("/./proc//swaps"));
+	CHECK(!sysroot_is_system_path("/dev/../var/swap"));
+	CHECK(chdir("/") == 0);
+	CHECK(sysroot_is_system_path("dev/sda"));
+	CHECK(sysroot_is_system_path("x/../sys/block"));
+	CHECK(!sysroot_is_system_path("var/swap"));
+	CHECK(chdir("/var") == 0);
+	CHECK(!sysroot_is_system_path("dev/sda"));
+	CHECK(sysroot_is_system_path("../dev/sda"));
+	CHECK(chdir("/tmp") == 0);
+	CHECK(swapspec_is_ghostswap_name("//dev/./ghostswap"));
+	CHECK(swapspec_is_ghostswap_name("/tmp/../dev/ghostswap"));
 	snprintf(junk, sizeof(junk), "%s/dev", dir);
 	CHECK(mkdir(junk, 0755) == 0);
 	snprintf(junk, sizeof(junk), "%s/dev/area", dir);
@@ -65,7 +80,17 @@ int main(void)
 	sysroot_set(dir);
 	CHECK(swapspec_read_header("/dev/area", &h, &st) == 0);
 	CHECK_STR(h.label, "inroot");
+	/* un-normalised spellings of /dev/area are the tree's too, never the host's */
+	memset(&h, 0, sizeof(h));
+	CHECK(swapspec_read_header("//dev/area", &h, &st) == 0);
+	CHECK_STR(h.label, "inroot");
+	memset(&h, 0, sizeof(h));
+	CHECK(swapspec_read_header("/nowhere/../dev/./area", &h, &st) == 0);
+	CHECK_STR(h.label, "inroot");
+	CHECK(sysroot_stat_area("/nowhere/../dev/area", &st) == 0 && S_ISREG(st.st_mode));
+	CHECK(sysroot_stat_area("//dev/null", &st) == -ENOENT);
 	sysroot_set(NULL);
+	CHECK(sysroot_stat_area("//dev/null", &st) == 0 && S_ISCHR(st.st_mode));
 	CHECK(swapspec_read_header("/dev/area", &h, &st) == -ENOENT);
 
 	/* a FIFO is refused at once, never read (a read would block forever) */
