@@ -26,6 +26,13 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
+/*
+ * Room for element @n (0-based) of an array of @size-byte elements that
+ * holds @n now and only ever grows through here: the allocation doubles at
+ * each power of two, so filling it is linear (xrealloc() by one element is
+ * quadratic where realloc() copies, as under ASan).
+ */
+void *xgrow(void *ptr, size_t n, size_t size);
 char *xstrdup(const char *s);
 int xasprintf(char **strp, const char *fmt, ...) __printf(2, 3);
 

@@ -25,7 +25,7 @@ struct zram_stat {
 	uint64_t disksize;
 
 	int mm_rc;
-	uint64_t orig_data_size;  /* bytes stored, uncompressed, same pages excluded */
+	uint64_t orig_data_size;  /* bytes stored, uncompressed (7.x: zero and backed too) */
 	uint64_t compr_data_size; /* their compressed size */
 	uint64_t mem_used_total;  /* RAM held, allocator overhead included */
 	uint64_t mem_limit;	  /* 0: no limit */

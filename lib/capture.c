@@ -99,7 +99,7 @@ static int entry_cmp(const void *a, const void *b)
 
 static void entries_add(struct entries *l, const char *path, int rc)
 {
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v = xgrow(l->v, l->n, sizeof(*l->v));
 	l->v[l->n].path = xstrdup(path);
 	l->v[l->n].rc = rc;
 	l->n++;

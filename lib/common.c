@@ -45,6 +45,19 @@ void *xrealloc(void *ptr, size_t size)
 	return p;
 }
 
+void *xgrow(void *ptr, size_t n, size_t size)
+{
+	size_t cap;
+
+	/* the capacity is the power of two at or above n: full only at a power of two */
+	if (n & (n - 1))
+		return ptr;
+	cap = n ? 2 * n : 1;
+	if (cap < n || cap > SIZE_MAX / size)
+		errx(EXIT_FAILURE, _("cannot allocate %zu bytes"), SIZE_MAX);
+	return xrealloc(ptr, cap * size);
+}
+
 char *xstrdup(const char *s)
 {
 	char *p = strdup(s);

@@ -23,7 +23,7 @@ static void parse_line(struct kvfile *kf, const char *line, size_t len)
 		return;
 	if (strn_to_u64(line + i, d - i, &v))
 		return;
-	kf->v = xrealloc(kf->v, (kf->n + 1) * sizeof(*kf->v));
+	kf->v = xgrow(kf->v, kf->n, sizeof(*kf->v));
 	kf->v[kf->n].key = strndup(line, klen);
 	if (!kf->v[kf->n].key)
 		err(EXIT_FAILURE, _("cannot allocate string"));

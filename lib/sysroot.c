@@ -539,7 +539,7 @@ int sysroot_list_dir(const char *path, struct sysroot_dirent **ents, size_t *n)
 			isdir = fstatat(dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 				S_ISDIR(st.st_mode);
 		}
-		*ents = xrealloc(*ents, (*n + 1) * sizeof(**ents));
+		*ents = xgrow(*ents, *n, sizeof(**ents));
 		e = &(*ents)[(*n)++];
 		e->name = xstrdup(d->d_name);
 		e->is_dir = isdir;

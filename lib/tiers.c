@@ -89,7 +89,7 @@ int tiers_parse(const char *text, struct tier_list *l)
 			rc = -EINVAL;
 			break;
 		}
-		l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+		l->v = xgrow(l->v, l->n, sizeof(*l->v));
 		l->v[l->n++] = t;
 	}
 	free(copy);

@@ -91,7 +91,7 @@ static void add_cgroup(struct cgroup_tree *t, const char *dir, const char *name)
 	for (f = CGF_SWAP_CURRENT + 1; f < NR_CGF; f++)
 		read_value(&cg, dir, f);
 	cg.path = xstrdup(name);
-	t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	t->v = xgrow(t->v, t->n, sizeof(*t->v));
 	t->v[t->n++] = cg;
 }
 
