@@ -20,7 +20,6 @@
 #include <math.h>
 
 #include "c.h"
-#include "capture.h"
 #include "pathnames.h"
 #include "sizes.h"
 #include "swapstat.h"
@@ -66,29 +65,6 @@ static void __noreturn usage(void)
 	usage_help_options(out, 23);
 	usage_man_tail(out, "swapstat(1)");
 	exit(EXIT_SUCCESS);
-}
-
-void sample_begin(const struct ctl *ctl, uint64_t i, bool watch)
-{
-	if (ctl->nsysroots)
-		sysroot_set(ctl->sysroots[ctl->nsysroots > 1 ? i : 0]);
-	if (ctl->save_dir) {
-		char sample[32];
-		int rc;
-
-		snprintf(sample, sizeof(sample), "%" PRIu64, i);
-		rc = capture_save_begin(ctl->save_dir, watch ? sample : NULL);
-		if (rc && watch)
-			errx(EXIT_FAILURE, _("cannot create %s/%s: %s"), ctl->save_dir, sample,
-			     strerror(-rc));
-		if (rc)
-			errx(EXIT_FAILURE, _("cannot create %s: %s"), ctl->save_dir, strerror(-rc));
-	}
-}
-
-int sample_end(void)
-{
-	return capture_save_end();
 }
 
 static void __noreturn bad_usage(const char *msg)

@@ -87,7 +87,7 @@ int show_counters(const struct ctl *ctl, const struct snapshot *s);
 int show_prometheus(const struct ctl *ctl, const struct snapshot *s, const struct model *m);
 int show_watch(struct ctl *ctl);
 
-/* main.c: point the sysroot and capture layers at sample @i, and finish it */
+/* sample.c: point the sysroot and capture layers at sample @i, and finish it */
 void sample_begin(const struct ctl *ctl, uint64_t i, bool watch);
 int sample_end(void);
 
