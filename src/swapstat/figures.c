@@ -10,142 +10,6 @@
 #include "satmath.h"
 #include "sysroot.h"
 
-static const struct figure figure_defs[NR_FIGURES] = {
-	[F_SWAPTOTAL] = { .key = "swap_total",
-			  .prom = "swap_total_bytes",
-			  .label = N_("SwapTotal (what free shows)"),
-			  .unit = U_BYTES },
-	[F_REAL_CAP] = { .key = "real_capacity",
-			 .prom = "real_capacity_bytes",
-			 .label = N_("Capacity really backing swap"),
-			 .unit = U_BYTES },
-	[F_DISK_CAP] = { .key = "disk_capacity",
-			 .prom = "disk_capacity_bytes",
-			 .label = N_("Disk devices capacity"),
-			 .unit = U_BYTES },
-	[F_POOL_LIMIT] = { .key = "zswap_pool_limit",
-			   .prom = "zswap_pool_limit_bytes",
-			   .label = N_("zswap pool limit"),
-			   .unit = U_BYTES },
-	[F_ZRAM_LIMIT] = { .key = "zram_mem_limit",
-			   .prom = "zram_mem_limit_bytes",
-			   .label = N_("zram memory limit"),
-			   .unit = U_BYTES,
-			   .zram = true },
-	[F_GHOST_VIRT] = { .key = "ghost_virtual_size",
-			   .prom = "ghost_virtual_size_bytes",
-			   .label = N_("Virtual size of ghost devices"),
-			   .unit = U_BYTES },
-	[F_ZRAM_SIZE] = { .key = "zram_disk_size",
-			  .prom = "zram_disk_size_bytes",
-			  .label = N_("zram disk size (virtual)"),
-			  .unit = U_BYTES,
-			  .zram = true },
-	[F_VIRT_USED] = { .key = "virtual_used",
-			  .prom = "virtual_used_bytes",
-			  .label = N_("Virtual swap in use"),
-			  .unit = U_BYTES },
-	[F_COMPRESSED_RAM] = { .key = "compressed_ram",
-			       .prom = "compressed_ram_bytes",
-			       .label = N_("RAM held by compressed swap"),
-			       .unit = U_BYTES,
-			       .zram = true },
-	[F_POOL] = { .key = "zswap_pool",
-		     .prom = "zswap_pool_bytes",
-		     .label = N_("RAM held by zswap"),
-		     .unit = U_BYTES },
-	[F_STORED] = { .key = "zswap_stored",
-		       .prom = "zswap_stored_bytes",
-		       .label = N_("Stored in zswap (uncompressed)"),
-		       .unit = U_BYTES },
-	[F_RATIO] = { .key = "zswap_compression_ratio",
-		      .prom = "zswap_compression_ratio",
-		      .label = N_("zswap compression ratio"),
-		      .unit = U_RATIO },
-	[F_ZRAM_RAM] = { .key = "zram_ram",
-			 .prom = "zram_ram_bytes",
-			 .label = N_("RAM held by zram"),
-			 .unit = U_BYTES,
-			 .zram = true },
-	[F_ZRAM_STORED] = { .key = "zram_stored",
-			    .prom = "zram_stored_bytes",
-			    .label = N_("Stored in zram's RAM (uncompressed)"),
-			    .unit = U_BYTES,
-			    .zram = true },
-	[F_ZRAM_RATIO] = { .key = "zram_compression_ratio",
-			   .prom = "zram_compression_ratio",
-			   .label = N_("zram compression ratio"),
-			   .unit = U_RATIO,
-			   .zram = true },
-	[F_ZRAM_HUGE] = { .key = "zram_huge_pages",
-			  .prom = "zram_huge_bytes",
-			  .label = N_("zram pages stored uncompressed"),
-			  .unit = U_PAGES,
-			  .zram = true },
-	[F_ZRAM_BACKING] = { .key = "zram_backing_used",
-			     .prom = "zram_backing_used_bytes",
-			     .label = N_("zram data on its backing device"),
-			     .unit = U_BYTES,
-			     .zram = true },
-	[F_DISK_USED] = { .key = "disk_used",
-			  .prom = "disk_used_bytes",
-			  .label = N_("Disk actually used"),
-			  .unit = U_BYTES },
-	[F_DISK_SLOTS] = { .key = "disk_slots_used",
-			   .prom = "disk_slots_used_bytes",
-			   .label = N_("Slots used on disk devices"),
-			   .unit = U_BYTES },
-	[F_ZERO] = { .key = "zero_filled",
-		     .prom = "zero_filled_bytes",
-		     .label = N_("Zero-filled (no storage)"),
-		     .unit = U_BYTES },
-	[F_REJECTED] = { .key = "zswap_rejected_pages",
-			 .prom = "zswap_rejected_bytes_total",
-			 .label = N_("Pages refused by zswap"),
-			 .unit = U_PAGES,
-			 .counter = true },
-	[F_RESIDENT] = { .key = "ghost_kept_resident_pages",
-			 .prom = "ghost_kept_resident_bytes_total",
-			 .label = N_("Ghost pages kept resident"),
-			 .unit = U_PAGES,
-			 .counter = true },
-	[F_ALLOC_REJECT] = { .key = "ghost_alloc_reject_pages",
-			     .prom = "ghost_alloc_reject_bytes_total",
-			     .label = N_("Swap allocations failed"),
-			     .unit = U_PAGES,
-			     .counter = true },
-	[F_WRITTEN_BACK] = { .key = "zswap_written_back_pages",
-			     .prom = "zswap_written_back_bytes_total",
-			     .label = N_("Written back by zswap"),
-			     .unit = U_PAGES,
-			     .counter = true },
-	[F_ZRAM_WRITTEN_BACK] = { .key = "zram_written_back",
-				  .prom = "zram_written_back_bytes_total",
-				  .label = N_("Written back by zram, since boot"),
-				  .unit = U_BYTES,
-				  .counter = true,
-				  .zram = true },
-};
-
-static const char *const reason_codes[] = {
-	[R_NONE] = "",
-	[R_NOT_PROVIDED] = "not_provided",
-	[R_DEBUGFS_NOT_MOUNTED] = "debugfs_not_mounted",
-	[R_ROOT_ONLY] = "root_only",
-	[R_PERMISSION] = "permission_denied",
-	[R_UNREADABLE] = "unreadable",
-	[R_MALFORMED] = "malformed",
-	[R_NOT_BROKEN_DOWN] = "not_broken_down",
-	[R_NEEDS_INPUT] = "needs_input",
-	[R_EMPTY] = "empty",
-	[R_NO_LIMIT] = "no_limit",
-};
-
-const char *reason_code(enum reason r)
-{
-	return reason_codes[r];
-}
-
 bool model_shows(const struct model *m, const struct figure *f)
 {
 	return !f->zram || m->any_zram;
@@ -701,6 +565,18 @@ static void figure_counter(const struct snapshot *s, struct figure *f, const str
 		fig_missing_dv(f, s, dv, dir, name, rc);
 }
 
+/* The kernel's ghost cluster metadata, in bytes (series v2). */
+static void figure_ghost_metadata(const struct snapshot *s, struct figure *f)
+{
+	uint64_t v;
+	int rc = dirvals_u64(&s->vswap_dbg, "metadata_bytes", &v);
+
+	if (!rc)
+		fig_set(f, v, false, "%s/metadata_bytes", PATH_VSWAP_DEBUG);
+	else
+		fig_missing_dv(f, s, &s->vswap_dbg, PATH_VSWAP_DEBUG, "metadata_bytes", rc);
+}
+
 /* Cumulative refusals: every reject_* counter of zswap. */
 static void figure_rejected(const struct snapshot *s, struct figure *f)
 {
@@ -762,8 +638,12 @@ void model_compute(const struct snapshot *s, struct model *m)
 		       "written_back_pages", "zswpwb");
 	figure_counter(s, &fig[F_RESIDENT], &s->vswap_dbg, PATH_VSWAP_DEBUG,
 		       "zswap_reject_resident", NULL);
+	figure_counter(s, &fig[F_RESIDENT_CACHED], &s->vswap_dbg, PATH_VSWAP_DEBUG,
+		       "zswap_reject_cached", NULL);
 	figure_counter(s, &fig[F_ALLOC_REJECT], &s->vswap_dbg, PATH_VSWAP_DEBUG, "alloc_reject",
 		       NULL);
+	figure_counter(s, &fig[F_REDIRECTED], &s->vswap_dbg, PATH_VSWAP_DEBUG, "redirected", NULL);
+	figure_ghost_metadata(s, &fig[F_GHOST_METADATA]);
 	free_totals(&t);
 }
 

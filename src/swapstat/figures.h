@@ -86,6 +86,7 @@ enum {
 	F_POOL,
 	F_STORED,
 	F_RATIO,
+	F_GHOST_METADATA,
 	F_ZRAM_RAM,
 	F_ZRAM_STORED,
 	F_ZRAM_RATIO,
@@ -96,7 +97,9 @@ enum {
 	F_ZERO,
 	F_REJECTED,
 	F_RESIDENT,
+	F_RESIDENT_CACHED,
 	F_ALLOC_REJECT,
+	F_REDIRECTED,
 	F_WRITTEN_BACK,
 	F_ZRAM_WRITTEN_BACK,
 	NR_FIGURES
@@ -109,6 +112,9 @@ struct model {
 	bool any_zram;
 	struct figure fig[NR_FIGURES];
 };
+
+/* figure-defs.c: what each figure is called and is, in the summary's order */
+extern const struct figure figure_defs[NR_FIGURES];
 
 void model_compute(const struct snapshot *s, struct model *m);
 void model_free(struct model *m);

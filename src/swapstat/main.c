@@ -2,9 +2,9 @@
 /*
  * swapstat - what swap costs this machine, in RAM and on disk
  *
- * A ghost swap device adds its virtual size to SwapTotal, so free(1) can
- * show terabytes of swap that are really a slice of RAM held by zswap; a
- * zram device is compressed RAM that looks like a disk. swapstat puts the
+ * A ghost swap device of terabytes is a slice of RAM held by zswap (kernels
+ * differ in whether SwapTotal counts its virtual size); a zram device is
+ * compressed RAM that looks like a disk. swapstat puts the
  * figures the kernel reports side by side: virtual use per device, where
  * the data physically is (as far as the kernel tells), the RAM zswap and
  * zram hold, the disk really used, and the capacity that really backs

@@ -304,6 +304,96 @@ static void saturation(void)
 	snapshot_free(&s);
 }
 
+/*
+ * Series v2: ghost devices out of SwapTotal, and the vswap counters it adds
+ * (metadata_bytes, redirected, zswap_reject_cached); v1 lacks them.
+ */
+static void series_v2(void)
+{
+	static const char *const v2[] = { "used=300",
+					  "alloc_reject=7",
+					  "zswap_reject_resident=40",
+					  "zswap_reject_cached=2",
+					  "redirected=123",
+					  "devices=1",
+					  "virtual_total=2097152",
+					  "clusters=3",
+					  "metadata_bytes=15648",
+					  NULL };
+	static const char *const v1[] = {
+		"used=300",  "alloc_reject=7",	      "zswap_reject_resident=40",
+		"devices=1", "virtual_total=2097152", NULL
+	};
+	struct snapshot s;
+	struct model m;
+
+	snap_init(&s);
+	add_swap(&s, "/dev/ghostswap", "ghost", 8388608, 1200, 10);
+	add_swap(&s, "/dev/vda", "partition", 49152, 4096, 5);
+	/* SwapTotal is the disk alone: the figures from /proc/swaps do not depend on it */
+	kvfile_parse("MemTotal: 262144 kB\nSwapTotal: 49152 kB\nSwapFree: 45056 kB\n", &s.meminfo);
+	s.meminfo_rc = 0;
+	set_dir(&s.vswap_dbg, v2);
+	s.vswap_dbg.rc = 0;
+	model_compute(&s, &m);
+	CHECK_FIG(&m, "swap_total", 49152 * 1024);
+	CHECK_FIG(&m, "ghost_virtual_size", 8ULL << 30);
+	CHECK_FIG(&m, "disk_capacity", 48 << 20);
+	CHECK_FIG(&m, "virtual_used", (1200 + 4096) * 1024);
+	CHECK_FIG(&m, "ghost_metadata", 15648);
+	CHECK_FIG(&m, "ghost_redirected_pages", 123);
+	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
+	CHECK_FIG(&m, "ghost_kept_cached_pages", 2);
+	CHECK_FIG(&m, "ghost_alloc_reject_pages", 7);
+	CHECK(fig(&m, "ghost_redirected_pages")->counter);
+	CHECK(!fig(&m, "ghost_metadata")->counter);
+	CHECK(strstr(fig(&m, "ghost_metadata")->from, "/sys/kernel/debug/vswap/metadata_bytes"));
+	model_free(&m);
+
+	/* the v1 series: what it does not report is missing, never zero */
+	dirvals_free(&s.vswap_dbg);
+	set_dir(&s.vswap_dbg, v1);
+	s.vswap_dbg.rc = 0;
+	model_compute(&s, &m);
+	CHECK_MISSING(&m, "ghost_metadata", R_NOT_PROVIDED);
+	CHECK_MISSING(&m, "ghost_redirected_pages", R_NOT_PROVIDED);
+	CHECK_MISSING(&m, "ghost_kept_cached_pages", R_NOT_PROVIDED);
+	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
+	CHECK(strstr(fig(&m, "ghost_metadata")->reason, "metadata_bytes: not provided"));
+	model_free(&m);
+
+	/* vswap unreadable without root: every vswap figure says so */
+	dirvals_free(&s.vswap_dbg);
+	s.vswap_dbg.rc = -EACCES;
+	model_compute(&s, &m);
+	CHECK_MISSING(&m, "ghost_metadata", R_ROOT_ONLY);
+	CHECK_MISSING(&m, "ghost_redirected_pages", R_ROOT_ONLY);
+	model_free(&m);
+	snapshot_free(&s);
+}
+
+/* The catalogue: one key and one family per figure, _total on counters only. */
+static void catalogue(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < NR_FIGURES; i++) {
+		const struct figure *f = &figure_defs[i];
+		size_t n;
+
+		CHECK(f->key && f->prom && f->label && *f->label);
+		n = strlen(f->prom);
+		CHECK(f->counter == (n > 6 && !strcmp(f->prom + n - 6, "_total")));
+		/* base units: a page count goes out in bytes */
+		CHECK(f->unit == U_RATIO || strstr(f->prom, "_bytes") != NULL);
+		CHECK(strstr(f->prom, "pages") == NULL);
+		for (j = 0; j < i; j++) {
+			CHECK(strcmp(f->key, figure_defs[j].key) != 0);
+			CHECK(strcmp(f->prom, figure_defs[j].prom) != 0);
+		}
+	}
+}
+
 /* Missing sources give a reason code and a sentence naming the file. */
 static void reasons(void)
 {
@@ -335,5 +425,7 @@ int main(void)
 	zram();
 	saturation();
 	reasons();
+	series_v2();
+	catalogue();
 	return unit_done("test_figures");
 }
