@@ -2,10 +2,10 @@
 /*
  * lib/strutils: the one number rule (str_to_u64, against strtoull), the
  * column-list parser, the short size form, and the lexical path rule that
- * decides whether a ghost file to create is "outside /dev" (path_normalize,
- * against a component-stack reference, for the absolute paths it is given;
- * path_in_dir on the result). The input is split at its first NUL into a
- * string and a column list.
+ * decides whether a ghost file to create is "outside /dev" and what is a
+ * system path under --sysroot (path_normalize, against a component-stack
+ * reference, absolute and relative paths; path_in_dir on the result). The
+ * input is split at its first NUL into a string and a column list.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,14 +29,20 @@ static int column_id(const char *name, size_t len)
 	return -1;
 }
 
-/* An absolute path folded by a stack of components: the reference. */
+/*
+ * A path folded by a stack of components, the reference: ".." pops a name,
+ * stops at the root of an absolute path, and stays at the start of a
+ * relative one; "" and a relative path that folds away are ".".
+ */
 static char *ref_normalize(const char *path)
 {
+	const char **comp = xcalloc(strlen(path) + 1, sizeof(*comp));
+	size_t *clen = xcalloc(strlen(path) + 1, sizeof(*clen));
 	char *out = xmalloc(strlen(path) + 2);
-	size_t len = 0, n;
+	bool absolute = *path == '/';
+	size_t depth = 0, len = 0, i, n;
 	const char *p = path;
 
-	out[len++] = '/';
 	while (*p) {
 		while (*p == '/')
 			p++;
@@ -44,19 +50,29 @@ static char *ref_normalize(const char *path)
 		if (!n)
 			break;
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (len > 1 && out[len - 1] != '/')
-				len--;
-			if (len > 1)
-				len--;
+			if (depth && !(clen[depth - 1] == 2 && !strncmp(comp[depth - 1], "..", 2)))
+				depth--;
+			else if (!absolute)
+				comp[depth] = p, clen[depth++] = n;
 		} else if (!(n == 1 && p[0] == '.')) {
-			if (len > 1)
-				out[len++] = '/';
-			memcpy(out + len, p, n);
-			len += n;
+			comp[depth] = p;
+			clen[depth++] = n;
 		}
 		p += n;
 	}
+	if (absolute)
+		out[len++] = '/';
+	for (i = 0; i < depth; i++) {
+		if (i)
+			out[len++] = '/';
+		memcpy(out + len, comp[i], clen[i]);
+		len += clen[i];
+	}
+	if (!len)
+		out[len++] = '.';
 	out[len] = '\0';
+	free(comp);
+	free(clen);
 	return out;
 }
 
@@ -69,7 +85,7 @@ static bool ref_in_dir(const char *norm, const char *dir)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = fuzz_strdup(data, size), *list, *norm, *again, *end, buf[32];
+	char *s = fuzz_strdup(data, size), *list, *norm, *again, *ref, *end, buf[32];
 	const char *nul = memchr(data, '\0', size);
 	static int devnull = -2;
 	int cols[4], rc, saved;
@@ -116,24 +132,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_assert(cols[i] >= 0 && cols[i] < 5);
 	}
 
-	/*
-	 * paths: exact and idempotent for absolute paths, the only ones it is
-	 * given (a relative "ab/../c" comes out as "a/c": told to tools-v2)
-	 */
+	/* paths, absolute and relative: exact, idempotent, no "//", "/./" or "/../" left */
 	norm = path_normalize(s);
 	again = path_normalize(norm);
-	if (*s == '/') {
-		if (strcmp(norm, again))
-			fuzz_fail("path_normalize(\"%s\") = \"%s\", then \"%s\"", s, norm, again);
-		char *ref = ref_normalize(s);
-
-		if (strcmp(norm, ref))
-			fuzz_fail("path_normalize(\"%s\") = \"%s\", reference \"%s\"", s, norm,
-				  ref);
-		fuzz_assert(path_in_dir(norm, "/dev") == ref_in_dir(ref, "/dev"));
-		fuzz_assert(!strstr(norm, "//") && !strstr(norm, "/./") && !strstr(norm, "/../"));
-		free(ref);
-	}
+	if (strcmp(norm, again))
+		fuzz_fail("path_normalize(\"%s\") = \"%s\", then \"%s\"", s, norm, again);
+	ref = ref_normalize(s);
+	if (strcmp(norm, ref))
+		fuzz_fail("path_normalize(\"%s\") = \"%s\", reference \"%s\"", s, norm, ref);
+	fuzz_assert(path_in_dir(norm, "/dev") == ref_in_dir(ref, "/dev"));
+	fuzz_assert(!strstr(norm, "//") && !strstr(norm, "/./") && !strstr(norm, "/../"));
+	free(ref);
 	free(again);
 	free(norm);
 	free(list);
