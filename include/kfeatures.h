@@ -19,6 +19,14 @@ enum kf_devnode {
 	KF_DEVNODE_WRONG,	/* something else under that name */
 };
 
+/* zswap, without which a ghost swap area cannot be activated */
+enum kf_zswap {
+	KF_ZSWAP_UNKNOWN = 0, /* its enabled parameter cannot be read */
+	KF_ZSWAP_ON,
+	KF_ZSWAP_OFF,	  /* built, but disabled (zswap.enabled=0, or its default) */
+	KF_ZSWAP_MISSING, /* not built into this kernel */
+};
+
 struct kfeatures {
 	bool ghost;	     /* kernel activates ghost swap (files and /dev/ghostswap) */
 	int ghost_size_rc;   /* 0: ghost_size is ghostswap.size, else -errno */
@@ -28,6 +36,12 @@ struct kfeatures {
 };
 
 void kfeatures_probe(struct kfeatures *kf);
+
+/* zswap's state, from its enabled parameter (read only by who needs it). */
+enum kf_zswap kfeatures_zswap(void);
+
+/* The value of a boolean module parameter (Y/N, 1/0) as true or false. */
+bool kfeatures_param_true(const char *value);
 
 /* "the running kernel", or the kernel a --sysroot tree was captured from. */
 const char *kfeatures_kernel(void);

@@ -35,6 +35,8 @@
 #define PATH_GHOSTSWAP_PARAMS "/sys/module/ghostswap/parameters"
 /* /dev/ghostswap's size knob: its presence marks a kernel with ghost swap */
 #define PATH_GHOSTSWAP_SIZE PATH_GHOSTSWAP_PARAMS "/size"
+/* Y or N: a ghost swap area is refused (EOPNOTSUPP) while zswap is off */
+#define PATH_ZSWAP_ENABLED PATH_ZSWAP_PARAMS "/enabled"
 
 /* swap tiers */
 #define PATH_SWAP_TIERS "/sys/kernel/mm/swap/tiers"

@@ -43,6 +43,35 @@ static enum kf_devnode probe_devnode(void)
 	return KF_DEVNODE_OK;
 }
 
+bool kfeatures_param_true(const char *value)
+{
+	return !strcmp(value, "Y") || !strcmp(value, "1");
+}
+
+static bool param_false(const char *value)
+{
+	return !strcmp(value, "N") || !strcmp(value, "0");
+}
+
+enum kf_zswap kfeatures_zswap(void)
+{
+	enum kf_zswap z = KF_ZSWAP_UNKNOWN;
+	char *value;
+	int rc = sysroot_read_line(PATH_ZSWAP_ENABLED, &value);
+
+	/* no /sys/module/zswap at all: not built (a loaded module has it) */
+	if (rc == -ENOENT || rc == -ENOTDIR)
+		return sysroot_exists(PATH_ZSWAP_PARAMS) ? KF_ZSWAP_UNKNOWN : KF_ZSWAP_MISSING;
+	if (rc)
+		return KF_ZSWAP_UNKNOWN;
+	if (kfeatures_param_true(value))
+		z = KF_ZSWAP_ON;
+	else if (param_false(value))
+		z = KF_ZSWAP_OFF;
+	free(value);
+	return z;
+}
+
 void kfeatures_probe(struct kfeatures *kf)
 {
 	int rc;

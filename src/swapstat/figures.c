@@ -6,6 +6,7 @@
 #include "c.h"
 #include "figures.h"
 #include "ghost.h"
+#include "kfeatures.h"
 #include "pathnames.h"
 #include "satmath.h"
 #include "sysroot.h"
@@ -385,7 +386,7 @@ static void figure_pool_limit(const struct snapshot *s, struct model *m)
 	} else if (!en || en->rc) {
 		fig_missing_dv(f, s, &s->zswap_par, PATH_ZSWAP_PARAMS, "enabled",
 			       en ? en->rc : -ENOENT);
-	} else if (strcmp(en->value, "Y") && strcmp(en->value, "1")) {
+	} else if (!kfeatures_param_true(en->value)) {
 		fig_set(f, 0, false, _("zswap is disabled (%s/enabled)"), PATH_ZSWAP_PARAMS);
 	} else if ((rc = dirvals_u64(&s->zswap_par, "max_pool_percent", &pct)) != 0) {
 		fig_missing_dv(f, s, &s->zswap_par, PATH_ZSWAP_PARAMS, "max_pool_percent", rc);
