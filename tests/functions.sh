@@ -100,12 +100,19 @@ ts_tree() {
 
 # ts_gen_sysroot DIR KIND [TIERS...]: a system for ghostswap-generator to
 # read: KIND ghost (ghost swap and tiers), notiers (ghost swap only), stock
-# (neither); TIERS are "NAME START END" lines the kernel already has.
+# (neither), all with zswap enabled ($TS_ZSWAP: its enabled parameter, Y
+# unless set; "none" for a kernel without zswap); TIERS are
+# "NAME START END" lines the kernel already has.
 ts_gen_sysroot() {
 	local dir=$1 kind=$2 t i=0
 	shift 2
 	mkdir -p "$dir/proc" "$dir/etc" "$dir/dev" "$dir/sys/kernel/mm"
 	echo "console=ttyS0 root=/dev/vda" > "$dir/proc/cmdline"
+	rm -rf "$dir/sys/module/zswap"
+	if [ "${TS_ZSWAP:-Y}" != none ]; then
+		mkdir -p "$dir/sys/module/zswap/parameters"
+		echo "${TS_ZSWAP:-Y}" > "$dir/sys/module/zswap/parameters/enabled"
+	fi
 	case $kind in
 	ghost | notiers)
 		mkdir -p "$dir/sys/module/ghostswap/parameters"

@@ -111,8 +111,12 @@ static int emit_tiers(const struct emit_ctx *c, const struct swapentry_list *l,
 	}
 	fprintf(f, "Conflicts=shutdown.target\n");
 	fprintf(f, "\n[Service]\n");
+	/*
+	 * Not RemainAfterExit: after a daemon-reload that brings a new tier
+	 * (fstab edited, zswap enabled), starting a swap unit that needs it
+	 * must run the new command; a second run changes nothing.
+	 */
 	fprintf(f, "Type=oneshot\n");
-	fprintf(f, "RemainAfterExit=yes\n");
 	fprintf(f, "ExecStart=%s --setup-tiers %s\n", exe, specs);
 	free(specs);
 	free(src);

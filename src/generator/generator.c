@@ -22,6 +22,7 @@
 #include "setuptiers.h"
 #include "swapentry.h"
 #include "sysroot.h"
+#include "unitfile.h"
 
 #define PATH_INITRD_RELEASE "/etc/initrd-release"
 #define PATH_PROC_CMDLINE   "/proc/cmdline"
@@ -49,7 +50,27 @@ static void __noreturn usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-/* systemd.swap=0 (or no, false, off) on the kernel command line: no swap at all */
+/* systemd's parse_boolean(): 1, 0, or -1 for a word that is neither */
+static int parse_boolean(const char *v)
+{
+	static const char *const yes[] = { "1", "yes", "y", "true", "t", "on" };
+	static const char *const no[] = { "0", "no", "n", "false", "f", "off" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(yes); i++) {
+		if (!strcasecmp(v, yes[i]))
+			return 1;
+		if (!strcasecmp(v, no[i]))
+			return 0;
+	}
+	return -1;
+}
+
+/*
+ * systemd.swap=0 (or any false word of systemd's) on the kernel command
+ * line: no swap at all. The last valid one counts, as in systemd; a word
+ * that is not a boolean is ignored, as systemd ignores it.
+ */
 static bool swap_disabled(void)
 {
 	char *cmdline, *word, *save = NULL;
@@ -59,7 +80,7 @@ static bool swap_disabled(void)
 		return false;
 	for (word = strtok_r(cmdline, " \t\n", &save); word;
 	     word = strtok_r(NULL, " \t\n", &save)) {
-		const char *v;
+		int r;
 
 		if (!strcmp(word, "systemd.swap")) {
 			disabled = false;
@@ -67,10 +88,9 @@ static bool swap_disabled(void)
 		}
 		if (strncmp(word, "systemd.swap=", 13))
 			continue;
-		v = word + 13;
-		/* the last one counts, as in systemd */
-		disabled = !strcmp(v, "0") || !strcasecmp(v, "no") || !strcasecmp(v, "false") ||
-			   !strcasecmp(v, "off");
+		r = parse_boolean(word + 13);
+		if (r >= 0)
+			disabled = !r;
 	}
 	free(cmdline);
 	return disabled;
@@ -103,6 +123,14 @@ static int generate(const char *normal, const char *early)
 	if (sysroot_exists(PATH_INITRD_RELEASE) || swap_disabled())
 		return EXIT_SUCCESS;
 
+	/* its name goes into comments and SourcePath= */
+	if (!unitfile_path_ok(c.fstab)) {
+		genlog(LOG_ERR,
+		       _("%s: cannot be named in a unit: an fstab path must be absolute, without "
+			 "quotes, backslashes, control or non-ASCII characters"),
+		       c.fstab);
+		return EXIT_FAILURE;
+	}
 	/* $SYSTEMD_FSTAB is the user's own file; /etc/fstab is the system's */
 	path = xstrdup(c.fstab);
 	rc = swapentry_read(path,
@@ -115,7 +143,7 @@ static int generate(const char *normal, const char *early)
 		return EXIT_FAILURE;
 	}
 	kfeatures_probe(&kf);
-	plan_make(&l, &kf, c.fstab, &tp);
+	plan_make(&l, &kf, kf.ghost ? kfeatures_zswap() : KF_ZSWAP_UNKNOWN, c.fstab, &tp);
 	rc = emit_all(&c, &l, &tp);
 	tierplan_free(&tp);
 	swapentry_free(&l);

@@ -68,22 +68,31 @@ static void check_options(struct swapentry *e)
 		bad(e, _("the path is too long for the name of the unit that creates it"));
 }
 
-/* What the running kernel cannot do. */
-static void check_kernel(struct swapentry *e, const struct kfeatures *kf)
+/*
+ * What the running kernel cannot do. A ghost swap area needs zswap: swapon
+ * refuses it (EOPNOTSUPP) while zswap is disabled; where zswap's state
+ * cannot be read, swapon decides.
+ */
+static void check_kernel(struct swapentry *e, const struct kfeatures *kf, enum kf_zswap zswap)
 {
-	if ((e->ghost_device || e->opts.ghost) && !kf->ghost)
+	bool ghost = e->ghost_device || e->opts.ghost;
+
+	if (ghost && !kf->ghost)
 		e->skip = SKIP_NO_GHOST;
 	else if (e->ghost_device && kf->devnode == KF_DEVNODE_MISSING)
 		bad(e, _("the kernel has ghost swap, but %s does not exist"), PATH_DEV_GHOSTSWAP);
 	else if (e->ghost_device && kf->devnode != KF_DEVNODE_OK)
 		bad(e, _("not the ghost swap device (a character device %d:%d)"), GHOSTSWAP_MAJOR,
 		    GHOSTSWAP_MINOR);
+	else if (ghost && (zswap == KF_ZSWAP_OFF || zswap == KF_ZSWAP_MISSING))
+		e->skip = SKIP_NO_ZSWAP;
 	else if (e->opts.tier && !kf->tiers)
 		e->skip = SKIP_NO_TIERS;
 }
 
 /* The entries whose kernel lacks @why's feature, named on one line. */
-static void report_missing(const struct swapentry_list *l, enum swapentry_skip why)
+static void report_missing(const struct swapentry_list *l, enum swapentry_skip why,
+			   enum kf_zswap zswap)
 {
 	char *list = NULL, *t;
 	size_t i;
@@ -101,6 +110,16 @@ static void report_missing(const struct swapentry_list *l, enum swapentry_skip w
 		genlog(LOG_WARNING,
 		       _("the running kernel has no ghost swap (%s is missing): not activating %s"),
 		       PATH_GHOSTSWAP_PARAMS, list);
+	else if (why == SKIP_NO_ZSWAP && zswap == KF_ZSWAP_MISSING)
+		genlog(LOG_WARNING,
+		       _("the running kernel has no zswap (%s is missing), which ghost swap needs: "
+			 "not activating %s"),
+		       PATH_ZSWAP_PARAMS, list);
+	else if (why == SKIP_NO_ZSWAP)
+		genlog(LOG_WARNING,
+		       _("zswap is disabled (%s is N), and ghost swap needs it: not activating %s "
+			 "(boot with zswap.enabled=1)"),
+		       PATH_ZSWAP_ENABLED, list);
 	else
 		genlog(LOG_WARNING,
 		       _("the running kernel has no swap tiers (%s is missing): not activating %s"),
@@ -201,8 +220,8 @@ static void place_in_tiers(struct swapentry_list *l, const struct tierplan *tp)
 	}
 }
 
-void plan_make(struct swapentry_list *l, const struct kfeatures *kf, const char *fstab,
-	       struct tierplan *tp)
+void plan_make(struct swapentry_list *l, const struct kfeatures *kf, enum kf_zswap zswap,
+	       const char *fstab, struct tierplan *tp)
 {
 	struct tier_list k = { 0 };
 	bool any_tier = false;
@@ -229,11 +248,12 @@ void plan_make(struct swapentry_list *l, const struct kfeatures *kf, const char 
 		}
 		check_options(e);
 		if (e->skip == SKIP_NONE)
-			check_kernel(e, kf);
+			check_kernel(e, kf, zswap);
 		any_tier |= active(e) && e->opts.tier;
 	}
-	report_missing(l, SKIP_NO_GHOST);
-	report_missing(l, SKIP_NO_TIERS);
+	report_missing(l, SKIP_NO_GHOST, zswap);
+	report_missing(l, SKIP_NO_ZSWAP, zswap);
+	report_missing(l, SKIP_NO_TIERS, zswap);
 
 	tierplan_init(tp, NULL);
 	if (!any_tier)

@@ -17,10 +17,11 @@
 #define MKSWAP_UNIT_PREFIX "ghostswap-mkswap@"
 
 /*
- * Fill in the decisions of every entry of @l and the tier table @tp.
- * @fstab names the file in messages.
+ * Fill in the decisions of every entry of @l and the tier table @tp, for a
+ * kernel with the features @kf and zswap in state @zswap. @fstab names the
+ * file in messages.
  */
-void plan_make(struct swapentry_list *l, const struct kfeatures *kf, const char *fstab,
-	       struct tierplan *tp);
+void plan_make(struct swapentry_list *l, const struct kfeatures *kf, enum kf_zswap zswap,
+	       const char *fstab, struct tierplan *tp);
 
 #endif

@@ -16,6 +16,7 @@
 enum swapentry_skip {
 	SKIP_NONE = 0,
 	SKIP_NO_GHOST, /* the kernel has no ghost swap */
+	SKIP_NO_ZSWAP, /* it has, but zswap is disabled or not built */
 	SKIP_NO_TIERS, /* the kernel has no swap tiers */
 	SKIP_BAD,      /* the entry cannot be honoured (already said why) */
 };
