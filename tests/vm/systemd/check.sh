@@ -1,15 +1,19 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The systemd boot tests: boot a Debian system with systemd as PID 1 and
-# the suite installed, on the ghost kernel and on the stock one, with the
-# fstab of guest/fstab, and check what the boot made of it (guest/boottest.sh).
+# the suite installed, on the ghost kernel, on the ghost kernel with zswap
+# disabled (zswap.enabled=0: the ghost entries skipped, then activated by
+# daemon-reload once zswap is on) and on the stock one, with the fstab of
+# guest/fstab, and check what the boot made of it (guest/boottest.sh).
 #
 # Usage: tests/vm/systemd/check.sh (--deb FILE | --tools DESTDIR)
-#                                  [--variants "ghost stock"] [--kernel-source DIR]
-#                                  [--kernel VARIANT=BZIMAGE]...
+#                                  [--variants "ghost ghost-nozswap stock"]
+#                                  [--kernel-source DIR] [--kernel VARIANT=BZIMAGE]...
 #
-#   --kernel   boot this kernel for VARIANT instead of the one kernel/build.sh
-#              builds (or finds in its cache)
+#   --variants the boots: ghost, ghost-nozswap (the ghost kernel booted with
+#              zswap.enabled=0), stock
+#   --kernel   boot this kernel for VARIANT (ghost or stock) instead of the
+#              one kernel/build.sh builds (or finds in its cache)
 #
 # Prints "PASS: vm-systemd/VARIANT/CHECK" (or FAIL) lines and, last,
 # "N passed, N failed". Needs root (the root file system is built with
@@ -19,7 +23,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$HERE/../../.." && pwd)
-VARIANTS=${GHOSTSWAP_SYSTEMD_VARIANTS:-ghost stock}
+VARIANTS=${GHOSTSWAP_SYSTEMD_VARIANTS:-ghost ghost-nozswap stock}
 INSTALL=() KSRC=()
 declare -A KERNEL=()
 TIMEOUT=${GHOSTSWAP_SYSTEMD_TIMEOUT:-600}
@@ -67,11 +71,17 @@ echo "check.sh: root file system ${t_rootfs}s, image ${t_image}s" >&2
 BAD='(WARNING:|BUG:|Oops|KASAN|possible circular locking|Kernel panic|general protection fault|UBSAN:|kernel BUG)'
 for v in $VARIANTS; do
 	t0=$(date +%s)
-	if [ -n "${KERNEL[$v]:-}" ]; then
-		kernel=${KERNEL[$v]}
+	kv=${v%%-*} extra=
+	case $v in
+	ghost | stock) ;;
+	ghost-nozswap) extra=" zswap.enabled=0" ;;
+	*) report FAIL "$v/variant" "unknown variant (ghost, ghost-nozswap, stock)"; continue ;;
+	esac
+	if [ -n "${KERNEL[$kv]:-}" ]; then
+		kernel=${KERNEL[$kv]}
 		[ -f "$kernel" ] || { report FAIL "$v/kernel" "no kernel $kernel"; continue; }
-	elif ! kernel=$("$TOP/kernel/build.sh" --variant "$v" "${KSRC[@]}" | tail -n 1) || [ ! -f "$kernel" ]; then
-		report FAIL "$v/kernel" "kernel/build.sh --variant $v failed"
+	elif ! kernel=$("$TOP/kernel/build.sh" --variant "$kv" "${KSRC[@]}" | tail -n 1) || [ ! -f "$kernel" ]; then
+		report FAIL "$v/kernel" "kernel/build.sh --variant $kv failed"
 		continue
 	fi
 	t_kernel=$(( $(date +%s) - t0 ))
@@ -86,7 +96,7 @@ for v in $VARIANTS; do
 	timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
 		-machine pc -accel tcg -cpu max -m 512 -smp 2 \
 		-kernel "$kernel" \
-		-append "console=ttyS0,115200 root=/dev/vda rw panic=-1 loglevel=6 gs.variant=$v" \
+		-append "console=ttyS0,115200 root=/dev/vda rw panic=-1 loglevel=6 gs.variant=$v$extra" \
 		-drive "file=$d/root.img,if=virtio,format=raw,cache=unsafe" \
 		-drive "file=$d/swap.img,if=virtio,format=raw,cache=unsafe" \
 		-nographic -monitor none -no-reboot \

@@ -3,7 +3,8 @@
 # Run by gs-boottest.service at the end of the boot. Prints one
 # "PASS: NAME" or "FAIL: NAME (why)" line per check to the console and to
 # the second serial port (the host reads that one), then "@@GS DONE".
-# gs.variant=ghost|stock on the kernel command line says what to expect.
+# gs.variant=ghost|ghost-nozswap|stock on the kernel command line says what
+# to expect.
 variant=unknown
 for arg in $(cat /proc/cmdline); do
 	case $arg in gs.variant=*) variant=${arg#gs.variant=} ;; esac
@@ -49,53 +50,89 @@ equal no-failed-units "" "$(systemctl --failed --no-legend --plain 2>&1)"
 equal swap.target "active" "$(systemctl is-active swap.target)"
 equal multi-user.target "active" "$(systemctl is-active multi-user.target)"
 
-case $variant in
-ghost)
+# the checks of a boot with every area of fstab active (ghost kernel, zswap on)
+all_active() { # all_active SUFFIX
 	vdb2=$(readlink -f /dev/disk/by-label/gstier)
 	auto=$(prio_of "$vdb2")
-	equal proc-swaps "$(printf '%s\n' \
+	equal "proc-swaps$1" "$(printf '%s\n' \
 		"/dev/ghostswap ghost 100" \
 		"/dev/vdb1 partition 5" \
 		"$vdb2 partition $auto" \
 		"/var/swap/ghost ghost 50" \
 		"/var/swap/ghost2 ghost 200" | sort)" "$(swaps)"
-	equal by-label-is-vdb2 /dev/vdb2 "$vdb2"
-	check automatic-priority-below-0 test "${auto:-0}" -lt 0
-	equal ghost-file-created "600 4096 root" "$(mode_size /var/swap/ghost)"
-	equal ghost2-file-created "600 4096 root" "$(mode_size /var/swap/ghost2)"
-	equal tier-table "$(printf '%-16s %-5s %-11s %s\n' Name Idx PrioStart PrioEnd \
+	check "automatic-priority-below-0$1" test "${auto:-0}" -lt 0
+	equal "ghost-file-created$1" "600 4096 root" "$(mode_size /var/swap/ghost)"
+	equal "ghost2-file-created$1" "600 4096 root" "$(mode_size /var/swap/ghost2)"
+	equal "tier-table$1" "$(printf '%-16s %-5s %-11s %s\n' Name Idx PrioStart PrioEnd \
 		fast 1 200 32767 slow 0 -1 199)" "$(cat /sys/kernel/mm/swap/tiers)"
-	equal tiers-of-areas "$(printf '%s\n' "/dev/ghostswap slow" "/dev/vdb1 slow" \
+	equal "tiers-of-areas$1" "$(printf '%s\n' "/dev/ghostswap slow" "/dev/vdb1 slow" \
 		"$vdb2 slow" "/var/swap/ghost slow" "/var/swap/ghost2 fast" | sort)" \
 		"$(ghostswapon --show=NAME,TIER --noheadings --raw | sort)"
-	for u in ghostswap-mkswap@var-swap-ghost.service ghostswap-mkswap@var-swap-ghost2.service; do
+	for u in ghostswap-mkswap@var-swap-ghost.service ghostswap-mkswap@var-swap-ghost2.service \
+		ghostswap-tiers.service; do
 		# ran (its condition held: the file was missing) and succeeded
-		equal "$u" "condition=yes result=success status=0" \
-			"condition=$(systemctl show -p ConditionResult --value $u) result=$(systemctl show \
-			-p Result --value $u) status=$(systemctl show -p ExecMainStatus --value $u)"
+		equal "$u$1" "condition=yes result=success status=0" "$(ran $u)"
 	done
-	equal tiers-unit "active" "$(systemctl is-active ghostswap-tiers.service)"
+	equal "no-failed-units$1" "" "$(systemctl --failed --no-legend --plain 2>&1)"
+}
+# a oneshot's outcome
+ran() {
+	echo "condition=$(systemctl show -p ConditionResult --value "$1") result=$(systemctl show \
+		-p Result --value "$1") status=$(systemctl show -p ExecMainStatus --value "$1")"
+}
+inactive() { systemctl is-active "$@" | tr '\n' ' ' | sed 's/ $//'; }
+NOGHOST="the running kernel has no ghost swap (/sys/module/ghostswap/parameters is missing): not activating /dev/ghostswap, /var/swap/ghost, /var/swap/ghost2"
+NOTIERS="the running kernel has no swap tiers (/sys/kernel/mm/swap/tiers is missing): not activating LABEL=gstier"
+NOZSWAP="zswap is disabled (/sys/module/zswap/parameters/enabled is N), and ghost swap needs it: not activating /dev/ghostswap, /var/swap/ghost, /var/swap/ghost2 (boot with zswap.enabled=1)"
+
+case $variant in
+ghost)
+	all_active ""
+	equal by-label-is-vdb2 /dev/vdb2 "$vdb2"
 	equal ghost-device-unit "active" "$(systemctl is-active dev-ghostswap.device)"
 	# nothing from the generator; the tiers unit (the same program) says what it made
 	equal generator-journal "created swap tiers: +slow:-1 +fast:200" "$(journal)"
 	equal no-swap-warnings "" "$(warnings)"
+	;;
+ghost-nozswap)
+	# zswap.enabled=0: the kernel would refuse the ghost areas, so the
+	# generator keeps them out; the disk areas and their tier come up
+	equal zswap-disabled N "$(cat /sys/module/zswap/parameters/enabled)"
+	vdb2=$(readlink -f /dev/disk/by-label/gstier)
+	auto=$(prio_of "$vdb2")
+	equal proc-swaps "$(printf '%s\n' "/dev/vdb1 partition 5" "$vdb2 partition $auto" | sort)" \
+		"$(swaps)"
+	check ghost-file-not-created test ! -e /var/swap/ghost
+	check ghost2-file-not-created test ! -e /var/swap/ghost2
+	equal ghost-units-skipped "inactive inactive inactive" \
+		"$(inactive dev-ghostswap.swap var-swap-ghost.swap var-swap-ghost2.swap)"
+	equal tier-table "$(printf '%-16s %-5s %-11s %s\n' Name Idx PrioStart PrioEnd \
+		slow 0 -1 32767)" "$(cat /sys/kernel/mm/swap/tiers)"
+	equal tiers-unit "condition=yes result=success status=0" "$(ran ghostswap-tiers.service)"
+	equal ghost-device-unit "active" "$(systemctl is-active dev-ghostswap.device)"
+	equal generator-journal "$(printf '%s\n' "$NOZSWAP" "created swap tiers: +slow:-1")" \
+		"$(journal)"
+	equal swap-warnings "$NOZSWAP" "$(warnings)"
+	# zswap turned on later: daemon-reload runs the generator again, which
+	# now lets the ghost entries in (and sets up the tier they add)
+	echo 1 > /sys/module/zswap/parameters/enabled
+	check daemon-reload systemctl daemon-reload
+	check start-swap.target systemctl start swap.target
+	all_active -after-reload
 	;;
 stock)
 	equal proc-swaps "/dev/vdb1 partition 5" "$(swaps)"
 	check ghost-file-not-created test ! -e /var/swap/ghost
 	check ghost2-file-not-created test ! -e /var/swap/ghost2
 	equal ghost-units-skipped "inactive inactive inactive inactive" \
-		"$(systemctl is-active dev-ghostswap.swap var-swap-ghost.swap var-swap-ghost2.swap \
-			'dev-disk-by\x2dlabel-gstier.swap' | tr '\n' ' ' | sed 's/ $//')"
-	equal generator-journal "$(printf '%s\n' \
-		"the running kernel has no ghost swap (/sys/module/ghostswap/parameters is missing): not activating /dev/ghostswap, /var/swap/ghost, /var/swap/ghost2" \
-		"the running kernel has no swap tiers (/sys/kernel/mm/swap/tiers is missing): not activating LABEL=gstier")" \
-		"$(journal)"
+		"$(inactive dev-ghostswap.swap var-swap-ghost.swap var-swap-ghost2.swap \
+			'dev-disk-by\x2dlabel-gstier.swap')"
+	equal generator-journal "$(printf '%s\n' "$NOGHOST" "$NOTIERS")" "$(journal)"
 	# one line per missing feature, and nothing else about swap
 	equal swap-warnings "$(journal)" "$(warnings)"
 	;;
 *)
-	fail variant "gs.variant=$variant: expected ghost or stock"
+	fail variant "gs.variant=$variant: expected ghost, ghost-nozswap or stock"
 	;;
 esac
 
