@@ -109,7 +109,7 @@ sums() { # sums SUFFIX: checksums of util-linux's files, at their names + SUFFIX
 		*.8.gz) f=${f%.8.gz}$1.8.gz ;;
 		*) f=$f$1 ;;
 		esac
-		echo "$(sha256sum < "$R$f" 2>&1 | cut -c1-16) $f"
+		echo "$(sha256sum < "$R$f" 2>&1 | cut -d" " -f1) $f"
 	done
 }
 ul_orig=$(sums "")
