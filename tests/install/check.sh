@@ -2,17 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # make install beside util-linux: everything below the prefix, uninstall
 # removes only what it installed, a mkswap that is not ours is never
-# replaced (unless asked), --with-mkswap-name installs beside it, and
-# configure's directory options do what they say.
+# replaced (unless asked), --with-mkswap-name installs beside it (and
+# ghostswapon and the generator run it under that name; the name given to
+# make install alone is refused), and configure's directory options do what
+# they say.
 #
 # Usage: tests/install/check.sh BUILDDIR
 #
 #   BUILDDIR  a configured and built tree with the default directories
 #             (scripts/build.sh vm makes one: prefix /usr)
 #
-# Installs into temporary DESTDIRs only; also runs configure (without
-# building) in temporary directories, which needs a source tree that is
-# not configured in place. Prints PASS/FAIL lines and "N passed, N failed".
+# Installs into temporary DESTDIRs only; also runs configure in temporary
+# directories (and builds one tree, --with-mkswap-name: about a minute),
+# which needs a source tree that is not configured in place. Prints PASS/FAIL lines and "N passed, N failed".
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -89,18 +91,43 @@ rc=$?
 equal refuses-foreign-man-page "1 $D$man8dir/mkswap.8.gz" \
 	"$([ $rc != 0 ] && echo 1) $(sed -n 's/^make install: \(.*\) is not from ghostswap-utils.*/\1/p' "$T/refuse2.log" | head -n 1)"
 
-# 3. beside it, under another name
+# 3. beside it, under another name: configure --with-mkswap-name, since
+# ghostswapon and the generator run the name they were built with; the
+# same name given to make install alone is refused
 printf '#!/bin/sh\necho "mkswap from util-linux 2.38.1"\n' > "$D$sbindir/mkswap"
-mk install DESTDIR="$D" MKSWAP_NAME=ghostswap-mkswap >"$T/renamed.log" 2>&1
-report $([ $? = 0 ] && echo PASS || echo FAIL) install-renamed
-equal renamed-files "$(printf '%s\n' "$bcdir/ghostswap-mkswap" "$man8dir/ghostswap-mkswap.8" \
-	"$sbindir/ghostswap-mkswap" | LC_ALL=C sort)" "$(files "$D" | grep ghostswap-mkswap)"
-equal renamed-completion "complete -F _mkswap_module ghostswap-mkswap" "$(tail -n 1 "$D$bcdir/ghostswap-mkswap")"
-equal foreign-untouched-beside "$before" \
-	"$(files "$D" | grep '/mkswap' | while read -r f; do echo "$(sum "$D$f") $f"; done)"
-mk uninstall DESTDIR="$D" MKSWAP_NAME=ghostswap-mkswap >"$T/uninstall2.log" 2>&1
-equal uninstall-keeps-foreign "$before" \
-	"$(files "$D" | while read -r f; do echo "$(sum "$D$f") $f"; done)"
+mk install DESTDIR="$D" MKSWAP_NAME=ghostswap-mkswap >"$T/renamed-make.log" 2>&1
+rc=$?
+equal make-time-name-refused "1 MKSWAP_NAME=ghostswap-mkswap $sbindir/mkswap" \
+	"$([ $rc != 0 ] && echo 1) $(sed -n 's/^make install: \(MKSWAP_NAME=[^,]*\), but .*/\1/p' "$T/renamed-make.log" | head -n 1) $(sed -n 's/^  were built to run \([^:]*\):.*/\1/p' "$T/renamed-make.log" | head -n 1)"
+equal make-time-name-nothing-renamed "" "$(files "$D" | grep ghostswap-mkswap)"
+if [ -f "$TOP/config.status" ]; then
+	report FAIL install-renamed "the source tree is configured in place: configure cannot run beside it"
+else
+	R=$T/renamed
+	# the build tree's configure arguments (eval: config.status --config quotes them)
+	eval "args=($("$B/config.status" --config))"
+	mkdir -p "$R"
+	if (cd "$R" && "$TOP/configure" "${args[@]}" --with-mkswap-name=ghostswap-mkswap &&
+		make -j"$(nproc)") >"$T/renamed-build.log" 2>&1; then
+		make --no-print-directory -s -C "$R" install DESTDIR="$D" >"$T/renamed.log" 2>&1
+		report $([ $? = 0 ] && echo PASS || echo FAIL) install-renamed
+	else
+		report FAIL install-renamed "configure --with-mkswap-name=ghostswap-mkswap and make failed (tail: $(tail -n 3 "$T/renamed-build.log" | tr '\n' ' '))"
+	fi
+	equal renamed-files "$(printf '%s\n' "$bcdir/ghostswap-mkswap" "$man8dir/ghostswap-mkswap.8" \
+		"$sbindir/ghostswap-mkswap" | LC_ALL=C sort)" "$(files "$D" | grep ghostswap-mkswap)"
+	equal renamed-completion "complete -F _mkswap_module ghostswap-mkswap" "$(tail -n 1 "$D$bcdir/ghostswap-mkswap")"
+	equal foreign-untouched-beside "$before" \
+		"$(files "$D" | grep '/mkswap' | while read -r f; do echo "$(sum "$D$f") $f"; done)"
+	# what ghostswapon and the generator run: ours, under its name
+	equal renamed-run-by "$sbindir/ghostswap-mkswap $sbindir/ghostswap-mkswap" \
+		"$(for x in "$sbindir/ghostswapon" "$gendir/ghostswap-generator"; do
+			strings "$D$x" | grep -E '^/.*/(ghostswap-)?mkswap$'
+		done | tr '\n' ' ' | sed 's/ $//')"
+	make --no-print-directory -s -C "$R" uninstall DESTDIR="$D" >"$T/uninstall2.log" 2>&1
+	equal uninstall-keeps-foreign "$before" \
+		"$(files "$D" | while read -r f; do echo "$(sum "$D$f") $f"; done)"
+fi
 
 # 4. replacing it when asked; then uninstall removes ours (it is ours now)
 mk install DESTDIR="$D" MKSWAP_REPLACE=yes >"$T/replace.log" 2>&1
