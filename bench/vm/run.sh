@@ -6,17 +6,20 @@
 #
 # 1. peer (one boot of the ghost kernel, bench/vm/guest/bench-peer.sh):
 #    - what a ghost device costs: kernel memory at swapon per GiB of virtual
-#      size, and per slot in use beyond zswap's own entry;
+#      size, and per slot in use beyond zswap's own entry (next to the same
+#      for disk + zswap; vswap metadata_bytes gives the ghost clusters' part);
 #    - zram vs ghost + zswap vs disk + zswap, the same compressor (lz4),
 #      the same MIB MiB workloads (compressible, mixed, random), each run
 #      on a fresh device, the three devices interleaved run by run, N runs
 #      (default 5): swap-out MiB/s (MADV_PAGEOUT), swap-in MiB/s (a read
 #      fault on every page), RAM held per MiB swapped out (the backend's
-#      memory plus what stayed resident), medians and ratios to zram.
+#      memory plus what stayed resident), medians and ratios to zram; also
+#      the whole workload's MiB per second of MADV_PAGEOUT (refused pages
+#      included), since a device that refuses pages moves fewer of them.
 # 2. disk (bench/vm/guest/bench-disk.sh): ordinary swap on the virtio-blk
 #    disk without zswap on the stock kernel and on the patched one, booted
-#    alternately (--disk-boots pairs, default 3, two rounds each): medians
-#    of the patched/stock ratios.
+#    alternately (--disk-boots pairs, default 3, two rounds each): the
+#    patched/stock ratio of the medians.
 #
 # The kernels come from kernel/build.sh (GHOSTSWAP_CACHE selects the cache)
 # unless --ghost / --stock name them.
@@ -114,12 +117,18 @@ for r in rows:
         print(f"  swapon of {g:5d} GiB: Slab+Vmalloc+Percpu +{r['kmem_kb']} kB "
               f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree -{r['memfree_kb']} kB")
     if r["kind"] == "slotcost":
-        slots, kb = int(r["slots"]), int(r["kmem_kb"])
+        slots, kb = max(int(r["slots"]), 1), int(r["kmem_kb"])
         e = r["zswap_entry_bytes"]
-        line = f"  {slots} slots in use: Slab+Vmalloc+Percpu +{kb} kB = {kb * 1024 / max(slots, 1):.1f} bytes per slot"
+        per = int(r.get("slab_bytes", kb * 1024)) / slots
+        line = (f"  {r.get('dev', 'ghost'):5s} + zswap, {slots} slots: slab objects +{per:.1f} bytes per slot"
+                f" (Slab+Vmalloc+Percpu +{kb} kB)")
         if e.isdigit():
-            line += f", {kb * 1024 / max(slots, 1) - int(e):.1f} beyond zswap's {e}-byte entry"
+            line += f", {per - int(e):.1f} beyond zswap's {e}-byte entry"
+        meta = r.get("ghost_meta_bytes", "0")
+        if r.get("dev", "ghost") == "ghost" and meta.isdigit() and int(meta) > 0:
+            line += f"; ghost clusters {int(meta) / slots:.1f} (vswap metadata_bytes, swap table page included)"
         print(line)
+print("  (every device's swap table is a 4 KiB page per cluster in use, 8 bytes per slot, not in slabinfo)")
 
 peer = {}
 for r in rows:
@@ -127,9 +136,12 @@ for r in rows:
         continue
     mib = int(r["mib"])
     d = peer.setdefault((r["workload"], r["dev"]),
-                        {"out": [], "in": [], "ram": [], "dyn": [], "moved": []})
-    d["out"].append(rate(r["out_pages"], r["out_s"]))
-    d["in"].append(rate(r["in_pages"], r["in_s"]))
+                        {"out": [], "in": [], "ram": [], "dyn": [], "moved": [], "wl": []})
+    # a rate of next to nothing moved (random pages on a ghost device) means nothing
+    few = {k: int(r[k]) < mib * 256 // 100 for k in ("out_pages", "in_pages")}
+    d["out"].append(None if few["out_pages"] else rate(r["out_pages"], r["out_s"]))
+    d["wl"].append(rate(mib * 256, r["out_s"]))
+    d["in"].append(None if few["in_pages"] else rate(r["in_pages"], r["in_s"]))
     backend, static, left = int(r["backend_kb"]), int(r["static_kb"]), max(int(r["resident_kb"]), 0)
     d["ram"].append((backend + static + left) / (mib * 1024))
     stored = int(r["out_pages"]) * 4
@@ -138,11 +150,12 @@ for r in rows:
 print()
 print("Peer: same VM, same compressor, fresh device per run; medians.")
 print("  out/in: MiB/s of pages really moved (MADV_PAGEOUT; a read fault on every page)")
+print("  wl/zram: MiB/s of the whole workload paged out (moved or refused), ratio to zram")
 print("  RAM/MiB: RAM held per MiB of workload after swap-out: the backend's memory (static")
 print("           tables included) + what stayed in RAM (refused, in the swap cache)")
 print("  dyn/MiB: the backend's growth per MiB really stored (no static tables, nothing resident)")
 print(f"  {'workload':12s} {'device':6s} {'out':>7s} {'in':>7s} {'RAM/MiB':>8s} {'dyn/MiB':>8s} {'moved':>6s}"
-      f"   {'out/zram':>8s} {'in/zram':>8s} {'RAM/zram':>8s} {'dyn/zram':>8s}")
+      f"   {'out/zram':>8s} {'in/zram':>8s} {'RAM/zram':>8s} {'dyn/zram':>8s} {'wl/zram':>8s}")
 for w in ("compressible", "mixed", "random"):
     z = peer.get((w, "zram"))
     for dev in ("zram", "ghost", "disk"):
@@ -152,11 +165,12 @@ for w in ("compressible", "mixed", "random"):
             continue
         o, i, m, dy, mv = med(d["out"]), med(d["in"]), med(d["ram"]), med(d["dyn"]), med(d["moved"])
         ratios = []
-        for key, v in (("out", o), ("in", i), ("ram", m), ("dyn", dy)):
+        for key, v in (("out", o), ("in", i), ("ram", m), ("dyn", dy), ("wl", med(d["wl"]))):
             zv = med(z[key]) if z and dev != "zram" else None
             ratios.append(v / zv if v is not None and zv else None)
         print(f"  {w:12s} {dev:6s} {fmt(o):>7s} {fmt(i):>7s} {fmt(m, 3):>8s} {fmt(dy, 3):>8s} {mv * 100:5.0f}%"
               f"   {fmt(ratios[0], 2):>8s} {fmt(ratios[1], 2):>8s} {fmt(ratios[2], 2):>8s} {fmt(ratios[3], 2):>8s}"
+              f" {fmt(ratios[4], 2):>8s}"
               f"   (n={len(d['out'])})")
 
 disk = {}

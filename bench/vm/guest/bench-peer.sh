@@ -35,24 +35,38 @@ for gib in 64 1024; do
 	echo "BENCH memcost gib=$gib memfree_kb=$((f0 - f1)) kmem_kb=$((k1 - k0))"
 done
 echo 0 > /sys/module/ghostswap/parameters/size
-# Per slot in use: kernel memory beyond zswap's entries and its pool.
+# Per slot in use: kernel memory (zswap's entries and tree, the swap
+# tables, the ghost clusters; not the compressed data) for MIB MiB of
+# compressible pages in zswap, with ghost slots and, for reference, with
+# slots on the disk (same zswap, a device whose cluster array is static).
+# Objects in use (active objects x size in /proc/slabinfo), not slab
+# pages: the slab caches keep what the first run freed, so the growth of
+# Slab depends on what ran before.  Swap tables are whole pages on every
+# device (not in slabinfo): for ghost clusters vswap metadata_bytes counts
+# them.
+slab_used() { awk 'NR > 2 { s += $2 * $4 } END { print s }' /proc/slabinfo; }
 entry=$(awk '$1 == "zswap_entry" { print $4 }' /proc/slabinfo 2>/dev/null)
-swap_on /dev/ghostswap
-settle
-k0=$(kmem_kb)
-rm -f out
-"$GS_DIR/bin/pagehog" -t nohuge -p compressible -s 3 "$MIB" fill pageout wait=out > /dev/null &
-hog=$!
-while [ ! -e out ]; do sleep 0.2; done
-settle
-used=$(vswap used) k1=$(kmem_kb)
-kill -USR1 $hog
-wait $hog
-swap_off /dev/ghostswap
-echo "BENCH slotcost slots=$used kmem_kb=$((k1 - k0)) zswap_entry_bytes=${entry:-?}"
+"$GS_UL/mkswap" "$GS_DISK" > /dev/null
+for dev in /dev/ghostswap "$GS_DISK" /dev/ghostswap "$GS_DISK"; do
+	swap_on "$dev"
+	settle
+	k0=$(kmem_kb) m0=$(vswap metadata_bytes) b0=$(slab_used)
+	rm -f out
+	"$GS_DIR/bin/pagehog" -t nohuge -p compressible -s 3 "$MIB" fill pageout wait=out > /dev/null &
+	hog=$!
+	while [ ! -e out ]; do sleep 0.2; done
+	settle
+	used=$(swaps_used_kb "$dev") k1=$(kmem_kb) m1=$(vswap metadata_bytes) b1=$(slab_used)
+	kill -USR1 $hog
+	wait $hog
+	swap_off "$dev"
+	name=ghost
+	[ "$dev" = /dev/ghostswap ] || name=disk
+	echo "BENCH slotcost dev=$name slots=$((used / 4)) kmem_kb=$((k1 - k0)) slab_bytes=$((b1 - b0))" \
+		"zswap_entry_bytes=${entry:-?} ghost_meta_bytes=$((m1 - m0))"
+done
 
 # 2. peer
-"$GS_UL/mkswap" "$GS_DISK" > /dev/null
 CG=$(cg_new bench)
 setup() { # setup DEV: make the device ready and swap on it
 	case $1 in
