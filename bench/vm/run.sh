@@ -115,7 +115,7 @@ for r in rows:
     if r["kind"] == "memcost":
         g = int(r["gib"])
         print(f"  swapon of {g:5d} GiB: Slab+Vmalloc+Percpu +{r['kmem_kb']} kB "
-              f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree -{r['memfree_kb']} kB")
+              f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree {-int(r['memfree_kb']):+d} kB")
     if r["kind"] == "slotcost":
         slots, kb = max(int(r["slots"]), 1), int(r["kmem_kb"])
         e = r["zswap_entry_bytes"]

@@ -45,7 +45,8 @@ echo 0 > /sys/module/ghostswap/parameters/size
 # device (not in slabinfo): for ghost clusters vswap metadata_bytes counts
 # them.
 slab_used() { awk 'NR > 2 { s += $2 * $4 } END { print s }' /proc/slabinfo; }
-entry=$(awk '$1 == "zswap_entry" { print $4 }' /proc/slabinfo 2>/dev/null)
+# object size of a slab cache
+obj_size() { awk -v c="$1" '$1 == c { print $4 }' /proc/slabinfo 2>/dev/null; }
 "$GS_UL/mkswap" "$GS_DISK" > /dev/null
 for dev in /dev/ghostswap "$GS_DISK" /dev/ghostswap "$GS_DISK"; do
 	swap_on "$dev"
@@ -60,8 +61,12 @@ for dev in /dev/ghostswap "$GS_DISK" /dev/ghostswap "$GS_DISK"; do
 	kill -USR1 $hog
 	wait $hog
 	swap_off "$dev"
-	name=ghost
-	[ "$dev" = /dev/ghostswap ] || name=disk
+	# zswap's entry; a ghost slot's may come from a smaller cache
+	name=disk entry=$(obj_size zswap_entry)
+	if [ "$dev" = /dev/ghostswap ]; then
+		name=ghost
+		[ -z "$(obj_size zswap_ghost_entry)" ] || entry=$(obj_size zswap_ghost_entry)
+	fi
 	echo "BENCH slotcost dev=$name slots=$((used / 4)) kmem_kb=$((k1 - k0)) slab_bytes=$((b1 - b0))" \
 		"zswap_entry_bytes=${entry:-?} ghost_meta_bytes=$((m1 - m0))"
 done
