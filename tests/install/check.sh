@@ -45,8 +45,9 @@ prefix=$(var prefix)
 # configure's defaults follow the prefix (BUILDDIR was configured without options for them)
 equal prefix-dirs-by-default "\${datadir}/bash-completion/completions \${prefix}/lib/systemd/system \${prefix}/lib/systemd/system-generators \${prefix}/lib/udev/rules.d" \
 	"$(for v in bashcompletiondir systemdsystemunitdir systemdsystemgeneratordir udevrulesdir; do var $v; done | tr '\n' ' ' | sed 's/ $//')"
-# the directories, expanded as make expands them
-dirs=$(mk -f Makefile -f - show-dirs <<'EOM'
+# the directories, expanded as make expands them (the last line: make may
+# first regenerate a Makefile older than its Makefile.am, and say so)
+dirs=$(mk -f Makefile -f - show-dirs <<'EOM' | tail -n 1
 show-dirs:
 	@echo "$(sbindir) $(bindir) $(man8dir) $(bashcompletiondir) $(systemdsystemgeneratordir) $(systemdsystemunitdir) $(udevrulesdir)"
 EOM
