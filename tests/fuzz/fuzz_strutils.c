@@ -34,6 +34,35 @@ static int column_id(const char *name, size_t len)
  * stops at the root of an absolute path, and stays at the start of a
  * relative one; "" and a relative path that folds away are ".".
  */
+/*
+ * Nothing left to fold: no empty or "." component, and ".." only in the
+ * leading run of a relative path ("../../x"), where it cannot be folded.
+ */
+static bool is_folded(const char *norm)
+{
+	bool leading = *norm != '/';
+	const char *p = norm + !leading;
+	size_t n;
+
+	if (!strcmp(norm, ".") || !strcmp(norm, "/"))
+		return true;
+	for (;;) {
+		n = strcspn(p, "/");
+		if (!n || (n == 1 && p[0] == '.'))
+			return false;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (!leading)
+				return false;
+		} else {
+			leading = false;
+		}
+		p += n;
+		if (!*p)
+			return true;
+		p++;
+	}
+}
+
 static char *ref_normalize(const char *path)
 {
 	const char **comp = xcalloc(strlen(path) + 1, sizeof(*comp));
@@ -132,7 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_assert(cols[i] >= 0 && cols[i] < 5);
 	}
 
-	/* paths, absolute and relative: exact, idempotent, no "//", "/./" or "/../" left */
+	/* paths, absolute and relative: exact, idempotent, nothing left to fold */
 	norm = path_normalize(s);
 	again = path_normalize(norm);
 	if (strcmp(norm, again))
@@ -141,7 +170,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (strcmp(norm, ref))
 		fuzz_fail("path_normalize(\"%s\") = \"%s\", reference \"%s\"", s, norm, ref);
 	fuzz_assert(path_in_dir(norm, "/dev") == ref_in_dir(ref, "/dev"));
-	fuzz_assert(!strstr(norm, "//") && !strstr(norm, "/./") && !strstr(norm, "/../"));
+	fuzz_assert(is_folded(norm));
 	free(ref);
 	free(again);
 	free(norm);
