@@ -306,6 +306,24 @@ static void describe(const struct swapon_ctl *ctl, const struct swap_target *t, 
 	putchar('\n');
 }
 
+/*
+ * The kernel refuses a ghost swap area with EOPNOTSUPP while zswap is off:
+ * one sentence with the cause and the fix.
+ */
+static void no_zswap(const char *path, enum kf_zswap z, bool dry_run)
+{
+	const char *what = dry_run ? _("swapon would fail") : _("swapon failed");
+
+	if (z == KF_ZSWAP_MISSING)
+		warnx(_("%s: %s: a ghost swap area needs zswap, and this kernel "
+			"is built without it (CONFIG_ZSWAP)"),
+		      path, what);
+	else
+		warnx(_("%s: %s: a ghost swap area needs zswap, which is disabled "
+			"(enable it: echo Y > %s, or boot with zswap.enabled=1)"),
+		      path, what, PATH_ZSWAP_ENABLED);
+}
+
 static void explain_failure(struct swapon_ctl *ctl, const struct swap_target *t, int e)
 {
 	errno = e;
@@ -315,9 +333,7 @@ static void explain_failure(struct swapon_ctl *ctl, const struct swap_target *t,
 		return;
 	}
 	if (e == EOPNOTSUPP && (t->ghost_file || t->ghost_dev)) {
-		warnx(_("%s: swapon failed: zswap is disabled, and a ghost swap area needs it "
-			"(%s/enabled)"),
-		      t->path, PATH_ZSWAP_PARAMS);
+		no_zswap(t->path, kfeatures_zswap(), false);
 		return;
 	}
 	if (e == EPERM) {
@@ -396,6 +412,11 @@ placed:
 	}
 
 	if (ctl->dry_run) {
+		/* what the kernel refuses with EOPNOTSUPP, refused the same */
+		if ((t.ghost_dev || t.ghost_file) && kfeatures_zswap() == KF_ZSWAP_OFF) {
+			no_zswap(t.path, KF_ZSWAP_OFF, true);
+			goto done;
+		}
 		describe(ctl, &t, prio, tier, flags);
 		/* later fstab entries and tier checks see it as active */
 		note_active(ctl, &t, prio);
