@@ -13,6 +13,8 @@ is_ghost_kernel || fail "not a ghost-swap kernel"
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 for kind in nohuge shared; do
+	# (a page another scenario left in the swap cache is not ours)
+	sc0=$(meminfo_kb SwapCached)
 	rm -f ready
 	"$PAGEHOG" -t $kind -p compressible -s 3 16 fill pageout wait=ready \
 		touch=8 wait=ready verify wait=ready &
@@ -30,9 +32,9 @@ for kind in nohuge shared; do
 	resume $hog
 	wait_ready ready $hog
 	used=$(vswap used) zi=$(( $(vmstat zswpin) - zi0 )) sc=$(meminfo_kb SwapCached)
-	info "$kind: after reading all back: vswap used $used, zswpin +$zi, SwapCached $sc kB"
+	info "$kind: after reading all back: vswap used $used, zswpin +$zi, SwapCached $sc kB ($sc0 kB before)"
 	check "$kind: every slot is free while the process lives (vswap used $used)" [ "$used" = 0 ]
-	check "$kind: the swap cache holds nothing (SwapCached $sc kB)" [ "$sc" = 0 ]
+	check "$kind: the swap cache holds none of it (SwapCached $sc kB, $sc0 kB before)" [ "$sc" -le "$sc0" ]
 	check "$kind: each page decompressed once (zswpin +$zi)" [ "$zi" = 4096 ]
 	resume $hog
 	wait $hog || fail "$kind: pagehog found corrupted pages (exit $?)"
