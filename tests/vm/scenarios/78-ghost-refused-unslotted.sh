@@ -1,0 +1,53 @@
+#!/bin/sh
+# variants: ghost debug
+# A page zswap refuses gives its ghost slot back (kernel patch 0018): 32 MiB
+# of random data in a memory cgroup with only a ghost device, pushed out by
+# memory.reclaim.  zswap cannot compress it, so it stays resident, mapped
+# back: memory.swap.current and vswap used stay near 0 while the data is
+# resident (v1: 33.5 MB held in swap slots at the same time), the refused
+# counter counts each page once (8192), a second reclaim pass does not
+# compress them again (they are active), and every page verifies.
+. "$GS_DIR/lib.sh"
+
+is_ghost_kernel || fail "not a ghost-swap kernel"
+grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null || fail "no cgroup v2 memory controller"
+swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
+cg=$(cg_new gs78) || fail "cgroup"
+MB=32 pages=8192
+r0=$(vswap zswap_reject_resident) p0=$(zswap_stat reject_compress_poor)
+c0=$(vswap zswap_reject_cached)
+f0=$(zswap_stat reject_compress_fail)
+rm -f ready
+cg_run "$cg" "$MEMHOG" -p random -s 78 -r 1 -w ready $MB &
+hog=$!
+wait_ready ready $hog
+echo 40M > "$cg/memory.reclaim" 2> /dev/null
+cur=$(cat "$cg/memory.current") sw=$(cat "$cg/memory.swap.current")
+used=$(vswap used)
+rej=$(( $(vswap zswap_reject_resident) - r0 ))
+cached=$(( $(vswap zswap_reject_cached) - c0 ))
+poor=$(( $(zswap_stat reject_compress_poor) - p0 ))
+cfail=$(( $(zswap_stat reject_compress_fail) - f0 ))
+rss=$(awk '$1 == "VmRSS:" { print $2 }' /proc/$hog/status)
+info "after memory.reclaim: memory.current $cur, memory.swap.current $sw, vswap used $used, memhog RSS $rss kB"
+info "refused and kept resident: $rej pages, of which kept their slot: $cached; zswap reject_compress_poor +$poor reject_compress_fail +$cfail"
+check "the data stayed in memory (memory.current $cur)" [ "$cur" -ge $(( MB * 1048576 * 9 / 10 )) ]
+check "memory.swap.current stays near 0 ($sw < 1 MiB)" [ "$sw" -lt 1048576 ]
+check "vswap used stays near 0 ($used < 256)" [ "$used" -lt 256 ]
+check "the data is mapped, not in the swap cache (RSS $rss kB)" [ "$rss" -ge $(( MB * 1024 * 9 / 10 )) ]
+check "no refused page kept its slot (zswap_reject_cached +$cached)" [ "$cached" = 0 ]
+check "each refused page was counted once ($rej, about $pages)" \
+	[ "$rej" -ge $(( pages * 9 / 10 )) -a "$rej" -le $(( pages * 11 / 10 )) ]
+# A second pass: the pages are active now, reclaim does not try them
+# again at once.
+r1=$(vswap zswap_reject_resident)
+echo 8M > "$cg/memory.reclaim" 2> /dev/null
+rej2=$(( $(vswap zswap_reject_resident) - r1 ))
+info "a second memory.reclaim of 8M: refused +$rej2 pages, memory.swap.current $(cat "$cg/memory.swap.current")"
+check "the second pass did not compress them again ($rej2 < $(( pages / 10 )))" [ "$rej2" -lt $(( pages / 10 )) ]
+resume $hog
+wait $hog || fail "memhog: exit $?"
+rmdir "$cg"
+swap_off /dev/ghostswap || fail "swapoff"
+check "vswap used is 0" [ "$(vswap used)" = 0 ]
+info "done"
