@@ -5,8 +5,11 @@
 # memory.reclaim.  zswap cannot compress it, so it stays resident, mapped
 # back: memory.swap.current and vswap used stay near 0 while the data is
 # resident (v1: 33.5 MB held in swap slots at the same time), the refused
-# counter counts each page once (8192), a second reclaim pass does not
-# compress them again (they are active), and every page verifies.
+# counter counts each page once (8192) in the first pass, and every page
+# verifies.  A second reclaim pass may try them again (they are active, but
+# memory.reclaim ages them back when it cannot find its target elsewhere):
+# those retries still take no slot and no swap charge, and their number is
+# printed; series v2 does not stop them (kernel/README.md, 0018).
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
@@ -38,13 +41,16 @@ check "the data is mapped, not in the swap cache (RSS $rss kB)" [ "$rss" -ge $((
 check "no refused page kept its slot (zswap_reject_cached +$cached)" [ "$cached" = 0 ]
 check "each refused page was counted once ($rej, about $pages)" \
 	[ "$rej" -ge $(( pages * 9 / 10 )) -a "$rej" -le $(( pages * 11 / 10 )) ]
-# A second pass: the pages are active now, reclaim does not try them
-# again at once.
+# A second pass: the pages are active now; whether memory.reclaim ages
+# them back and tries them again depends on what else it finds (seen: +0
+# and +116096 for these 8207 pages).  Retried or not, they take no slot.
 r1=$(vswap zswap_reject_resident)
 echo 8M > "$cg/memory.reclaim" 2> /dev/null
 rej2=$(( $(vswap zswap_reject_resident) - r1 ))
-info "a second memory.reclaim of 8M: refused +$rej2 pages, memory.swap.current $(cat "$cg/memory.swap.current")"
-check "the second pass did not compress them again ($rej2 < $(( pages / 10 )))" [ "$rej2" -lt $(( pages / 10 )) ]
+sw2=$(cat "$cg/memory.swap.current") used2=$(vswap used)
+info "a second memory.reclaim of 8M: refused again +$rej2 pages (retries), memory.swap.current $sw2, vswap used $used2"
+check "after the second pass memory.swap.current stays near 0 ($sw2 < 1 MiB)" [ "$sw2" -lt 1048576 ]
+check "after the second pass vswap used stays near 0 ($used2 < 256)" [ "$used2" -lt 256 ]
 resume $hog
 wait $hog || fail "memhog: exit $?"
 rmdir "$cg"
