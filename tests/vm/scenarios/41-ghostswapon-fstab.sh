@@ -1,5 +1,7 @@
 #!/bin/sh
-# variants: ghost debug
+# variants: ghost
+# (Not on debug: it tests the tools; the swapon paths it reaches in the
+# kernel run on debug in 01, 40 and 82.)
 # ghostswapon -a from an fstab: /dev/ghostswap, an existing ghost file, one
 # created on the spot (ghost,size=512M), nofail on a missing device, noauto;
 # a second -a is a no-op; ghostswapoff -a takes everything down.
