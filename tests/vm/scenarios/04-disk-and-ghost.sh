@@ -1,5 +1,6 @@
 #!/bin/sh
-# variants: ghost debug
+# variants: ghost
+# (Not on debug, for the CI budget: about 2 minutes there.)
 # Ordinary swap on the host's scratch disk (virtio-blk) next to a ghost
 # device, with priorities.  The small ghost device (higher priority) fills
 # first, then the disk takes the rest.  The zswap pool is kept small and the

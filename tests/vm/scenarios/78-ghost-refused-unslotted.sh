@@ -4,9 +4,9 @@
 # of random data in a memory cgroup with only a ghost device, pushed out by
 # memory.reclaim.  zswap cannot compress it, so it stays resident, mapped
 # back: memory.swap.current and vswap used stay near 0 while the data is
-# resident (v1: 33.5 MB held in swap slots at the same time), the refused
-# counter counts each page once (8192) in the first pass, and every page
-# verifies.  A second reclaim pass may try them again (they are active, but
+# resident (v1: 33.5 MB held in swap slots at the same time), every page
+# was refused (the counter counts refusals: retries count again), and
+# every page verifies.  A second reclaim pass may try them again (they are active, but
 # memory.reclaim ages them back when it cannot find its target elsewhere):
 # those retries still take no slot and no swap charge, and their number is
 # printed; series v2 does not stop them (kernel/README.md, 0018).
@@ -39,8 +39,12 @@ check "memory.swap.current stays near 0 ($sw < 1 MiB)" [ "$sw" -lt 1048576 ]
 check "vswap used stays near 0 ($used < 256)" [ "$used" -lt 256 ]
 check "the data is mapped, not in the swap cache (RSS $rss kB)" [ "$rss" -ge $(( MB * 1024 * 9 / 10 )) ]
 check "no refused page kept its slot (zswap_reject_cached +$cached)" [ "$cached" = 0 ]
-check "each refused page was counted once ($rej, about $pages)" \
-	[ "$rej" -ge $(( pages * 9 / 10 )) -a "$rej" -le $(( pages * 11 / 10 )) ]
+# zswap_reject_resident counts refusals, not pages: memory.reclaim may age
+# the activated pages back and try them again (seen on the debug kernel:
+# 35102 refusals of these 8192 pages in the first pass).
+info "refusals per page in the first pass: $(( rej * 100 / pages ))/100"
+check "every page was tried and refused ($rej refusals >= 90% of $pages pages)" \
+	[ "$rej" -ge $(( pages * 9 / 10 )) ]
 # A second pass: the pages are active now; whether memory.reclaim ages
 # them back and tries them again depends on what else it finds (seen: +0
 # and +116096 for these 8207 pages).  Retried or not, they take no slot.
