@@ -1,5 +1,5 @@
 #!/bin/sh
-# variants: ghost
+# variants: ghost debug
 # (Not on debug, for the CI budget: about 2 minutes there.)
 # A ghost device of more than 4 TiB shows its exact size in /proc/swaps
 # (the Size column wrapped at 2^32 KiB), and a ghost device is out of the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# variants: ghost
+# variants: ghost debug
 # cmdline: zswap.enabled=0
 # A ghost slot can only hold what zswap stores: with zswap disabled on the
 # command line, swapon of a ghost file and of /dev/ghostswap fails with

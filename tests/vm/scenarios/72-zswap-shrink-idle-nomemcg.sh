@@ -1,5 +1,5 @@
 #!/bin/sh
-# variants: ghost
+# variants: ghost debug
 # cmdline: cgroup_disable=memory
 # No livelock with memcg disabled: a tiny zswap pool filled with ghost
 # entries (never on the zswap LRU, never written back) stays above its
