@@ -132,7 +132,23 @@ mkdir -p "$OUT"
 FRAGS=("$HERE/ghostswap.config")
 [ "$VARIANT" = debug ] && FRAGS+=("$HERE/ghostswap-debug.config")
 cfg_stamp=$( { echo "$tree_stamp"; cat "${FRAGS[@]}"; } | sha256sum | cut -d' ' -f1)
-MAKE=(make -C "$TREE" O="$OUT" -j"$JOBS" KBUILD_BUILD_USER=ghostswap KBUILD_BUILD_HOST=ghostswap-utils)
+# make sees every variant's tree and output directory at the same two paths,
+# bind mounts in a private mount namespace: the compiler command lines of
+# the files the series does not touch are then the same for ghost and
+# stock, and ccache compiles them once (in a run from an empty cache, stock
+# reuses most of ghost's objects).  Without the namespace (not root, no
+# unshare), make runs at the real paths and every variant compiles alone.
+BUILD_SRC=$CACHE/build/src BUILD_OUT=$CACHE/build/out
+if [ -z "${GHOSTSWAP_NO_SHARED_PATHS:-}" ] &&
+	unshare -m --propagation private true 2>/dev/null; then
+	mkdir -p "$BUILD_SRC" "$BUILD_OUT"
+	MAKE=(unshare -m --propagation private -- sh -c
+		'mount --bind "$1" "$3" && mount --bind "$2" "$4" && shift 4 && exec "$@"'
+		sh "$TREE" "$OUT" "$BUILD_SRC" "$BUILD_OUT" make -C "$BUILD_SRC" O="$BUILD_OUT")
+else
+	MAKE=(make -C "$TREE" O="$OUT")
+fi
+MAKE+=(-j"$JOBS" KBUILD_BUILD_USER=ghostswap KBUILD_BUILD_HOST=ghostswap-utils)
 if command -v ccache >/dev/null && [ -z "${GHOSTSWAP_NO_CCACHE:-}" ]; then
 	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 	MAKE+=(CC="ccache gcc")
