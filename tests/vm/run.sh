@@ -66,13 +66,8 @@ if [ "$VARIANT" = debug ] && [ -z "${MEM_SET:-}" ]; then
 fi
 mkdir -p "$OUT"
 
-# Scenarios for this variant: "# variants: a b c" in the first 10 lines;
-# without that header a scenario runs on ghost and debug.
-variants_of() {
-	local v
-	v=$(head -n 10 "$1" | sed -n 's/^# *variants: *//p' | head -n1)
-	echo "${v:-ghost debug}"
-}
+# variants_of, cmdline_of: what a scenario header says
+. "$HERE/scenario-header.sh"
 selected() {
 	local p
 	[ ${#PATTERNS[@]} -eq 0 ] && return 0
@@ -81,11 +76,6 @@ selected() {
 		[[ $1 == $p || $1 == $p.sh ]] && return 0
 	done
 	return 1
-}
-# Extra kernel parameters of a scenario: "# cmdline: ARGS" in the first 10
-# lines, spaces squeezed.
-cmdline_of() {
-	head -n 10 "$1" | sed -n 's/^# *cmdline: *//p' | head -n1 | tr -s ' \t' '  ' | sed 's/ *$//'
 }
 SCENARIOS=()
 declare -A GROUP_OF=() GROUP_SEEN=()
