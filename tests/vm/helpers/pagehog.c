@@ -25,6 +25,12 @@
  *   verify      read every page and compare its checksum (read faults only)
  *   touch=N     read one byte of every Nth page (read faults only)
  *   write=N     write one byte of every Nth page, the same byte back
+ *               (both print the minor faults the step took)
+ *   flip        invert one byte of every page (run it twice to restore
+ *               the content); prints the minor faults it took
+ *   fork        fork a child that shares the mapping and sleeps
+ *   childverify wake the child: it verifies its copy against the pattern
+ *               (a write of the parent must not reach it) and exits
  *   resident    print how many pages are resident (mincore)
  *   wait=FILE   create FILE (holding the pid) and wait for SIGUSR1
  *   loop=SECS   pageout + verify again and again for SECS seconds
@@ -44,6 +50,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,6 +72,8 @@ struct hog {
 	uint64_t *sums;
 	unsigned char *tmp;
 	size_t bad;
+	pid_t child;  /* fork step: the child sharing the mapping */
+	int child_fd; /* writing to it wakes the child */
 };
 
 static volatile sig_atomic_t go;
@@ -207,6 +217,70 @@ static size_t step_touch(struct hog *h, size_t n, int write)
 	return touched;
 }
 
+/* Invert one byte of every page; returns the pages written. */
+static size_t step_flip(struct hog *h)
+{
+	volatile unsigned char *p = h->mem;
+	size_t i;
+
+	for (i = 0; i < h->npages; i++)
+		p[i * h->page_size + 100] ^= 0xff;
+	return h->npages;
+}
+
+/* A child that keeps the mapping, shared copy-on-write, until woken. */
+static int step_fork(struct hog *h)
+{
+	int fds[2];
+	char c;
+
+	if (h->child > 0 || pipe(fds)) {
+		fprintf(stderr, "pagehog: fork: %s\n",
+			h->child > 0 ? "one child only" : strerror(errno));
+		return -1;
+	}
+	fflush(stdout);
+	h->child = fork();
+	if (h->child < 0) {
+		perror("pagehog: fork");
+		return -1;
+	}
+	if (h->child == 0) {
+		close(fds[1]);
+		if (read(fds[0], &c, 1) < 0)
+			_exit(2);
+		_exit(step_verify(h) ? 1 : 0);
+	}
+	close(fds[0]);
+	h->child_fd = fds[1];
+	return 0;
+}
+
+/* Wake the child and wait for its verdict: 1 corrupted pages, 0 intact, -1 error. */
+static long step_childverify(struct hog *h)
+{
+	int status;
+
+	if (h->child <= 0 || write(h->child_fd, "v", 1) != 1 ||
+	    waitpid(h->child, &status, 0) != h->child) {
+		fprintf(stderr, "pagehog: childverify: no child to wake\n");
+		return -1;
+	}
+	close(h->child_fd);
+	h->child = 0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/* Minor page faults of this process so far. */
+static long minor_faults(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_minflt;
+}
+
 static long step_resident(struct hog *h)
 {
 	unsigned char *vec = malloc(h->npages);
@@ -272,9 +346,28 @@ static int run_step(struct hog *h, const char *step)
 		n = (long)step_verify(h);
 		printf("pagehog: verify %zu pages in %.3f s, %ld bad\n", h->npages, now() - t0, n);
 	} else if ((IS("touch") || IS("write")) && arg && atol(arg) > 0) {
+		long f0 = minor_faults();
+
 		n = (long)step_touch(h, (size_t)atol(arg), IS("write"));
-		printf("pagehog: %.*s %ld pages (1 in %s) in %.3f s\n", (int)nlen, step, n, arg,
-		       now() - t0);
+		printf("pagehog: %.*s %ld pages (1 in %s) in %.3f s, %ld minor faults\n", (int)nlen,
+		       step, n, arg, now() - t0, minor_faults() - f0);
+	} else if (IS("flip") && !arg) {
+		long f0 = minor_faults();
+
+		n = (long)step_flip(h);
+		printf("pagehog: flip %ld pages in %.3f s, %ld minor faults\n", n, now() - t0,
+		       minor_faults() - f0);
+	} else if (IS("fork") && !arg) {
+		if (step_fork(h))
+			return 2;
+		printf("pagehog: fork child %d\n", (int)h->child);
+	} else if (IS("childverify") && !arg) {
+		n = step_childverify(h);
+		if (n < 0)
+			return 2;
+		printf("pagehog: childverify: the child found %s\n",
+		       n ? "corrupted pages" : "every page intact");
+		h->bad += (size_t)n;
 	} else if (IS("resident") && !arg) {
 		n = step_resident(h);
 		if (n < 0)
