@@ -2,7 +2,7 @@
 # Ghost swap benchmark in qemu (TCG), one command:
 #
 #   bench/vm/run.sh [--runs N] [--mib MIB] [--disk-boots N] [--mem MIB]
-#                   [--only peer|disk] [--ghost BZIMAGE] [--stock BZIMAGE]
+#                   [--only peer|disk|profile] [--ghost BZIMAGE] [--stock BZIMAGE]
 #
 # 1. peer (one boot of the ghost kernel, bench/vm/guest/bench-peer.sh):
 #    - what a ghost device costs: kernel memory at swapon per GiB of virtual
@@ -20,6 +20,11 @@
 #    disk without zswap on the stock kernel and on the patched one, booted
 #    alternately (--disk-boots pairs, default 3, two rounds each): the
 #    patched/stock ratio of the medians.
+# 3. profile (only with --only profile; needs perf, Debian's linux-perf):
+#    where the CPU time of swapping goes, zram vs ghost + zswap: N runs
+#    (default 2) of 20 s of MADV_PAGEOUT + read-back loops over MIB MiB of
+#    compressible pages, sampled with perf in the guest; prints the loop
+#    rounds each device managed and the symbols with the most samples.
 #
 # The kernels come from kernel/build.sh (GHOSTSWAP_CACHE selects the cache)
 # unless --ghost / --stock name them.
@@ -43,11 +48,21 @@ while [ $# -gt 0 ]; do
 	*) echo "bench: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
+case $ONLY in
+''|peer|disk|profile) ;;
+*) echo "bench: --only $ONLY: not peer, disk or profile" >&2; exit 2 ;;
+esac
 OUT=$TOP/bench/out/vm
 mkdir -p "$OUT"
+extra=()
+if [ "$ONLY" = profile ]; then
+	perf=$(command -v perf) || { echo "bench: --only profile needs perf (apt-get install linux-perf)" >&2; exit 1; }
+	extra=(--extra "$(readlink -f "$perf")")
+	[ "$RUNS" != 5 ] || RUNS=2
+fi
 [ -n "$ghost" ] || ghost=$("$TOP/kernel/build.sh" --variant ghost | tail -n1)
-[ "$ONLY" = peer ] || [ -n "$stock" ] || stock=$("$TOP/kernel/build.sh" --variant stock | tail -n1)
-GHOSTSWAP_VM_OUT=$OUT "$TOP/tests/vm/mkinitramfs.sh" -o "$OUT/initramfs.cpio.gz"
+case $ONLY in peer|profile) ;; *) [ -n "$stock" ] || stock=$("$TOP/kernel/build.sh" --variant stock | tail -n1) ;; esac
+GHOSTSWAP_VM_OUT=$OUT "$TOP/tests/vm/mkinitramfs.sh" "${extra[@]}" -o "$OUT/initramfs.cpio.gz"
 
 # boot KERNEL NAME SCRIPT: one VM running SCRIPT; its BENCH lines go to
 # $OUT/NAME.txt
@@ -67,8 +82,12 @@ boot() {
 
 rm -f "$OUT"/*.txt
 t0=$(date +%s)
-[ "$ONLY" = disk ] || boot "$ghost" peer bench-peer.sh "$RUNS"
-if [ "$ONLY" != peer ]; then
+if [ "$ONLY" = profile ]; then
+	boot "$ghost" profile bench-profile.sh "$RUNS"
+else
+	[ "$ONLY" = disk ] || boot "$ghost" peer bench-peer.sh "$RUNS"
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = disk ]; then
 	for b in $(seq 1 "$BOOTS"); do
 		boot "$stock" "disk-stock-$b" bench-disk.sh 2
 		boot "$ghost" "disk-ghost-$b" bench-disk.sh 2
@@ -172,6 +191,31 @@ for w in ("compressible", "mixed", "random"):
               f"   {fmt(ratios[0], 2):>8s} {fmt(ratios[1], 2):>8s} {fmt(ratios[2], 2):>8s} {fmt(ratios[3], 2):>8s}"
               f" {fmt(ratios[4], 2):>8s}"
               f"   (n={len(d['out'])})")
+
+prof = {}
+syms = {}
+for r in rows:
+    if r["kind"] == "profile" and r.get("rc") == "0":
+        prof.setdefault(r["dev"], []).append(int(r["rounds"]) / float(r["secs"]))
+    elif r["kind"] == "perfsym":
+        syms.setdefault(r["sym"], {}).setdefault(r["dev"], []).append(float(r["self"]))
+if prof:
+    print()
+    print("Profile: 20 s of MADV_PAGEOUT + read-back loops, perf cpu-clock samples in the guest")
+    z, g = med(prof.get("zram", [])), med(prof.get("ghost", []))
+    print(f"  loop rounds per second (median): zram {fmt(z, 3)}, ghost {fmt(g, 3)}"
+          f"  => ghost/zram {fmt(g / z if g and z else None, 3)}x  (n={len(prof.get('zram', []))})")
+    nruns = max(len(v) for v in prof.values())
+    mean = lambda xs: sum(xs) / nruns
+    xa = {d: sum(mean(syms.get(s, {}).get(d, [])) for s in ("xa_load", "xas_load", "xas_start"))
+          for d in ("zram", "ghost")}
+    print(f"  xarray lookups (xa_load + xas_load + xas_start), % of samples: "
+          f"zram {xa['zram']:.2f}, ghost {xa['ghost']:.2f}")
+    print("  symbols with the most samples of their own (% of samples, mean over runs):")
+    top = sorted(syms, key=lambda s: -max(mean(syms[s].get(d, [])) for d in ("zram", "ghost")))
+    print(f"    {'symbol':40s} {'zram':>6s} {'ghost':>6s}")
+    for s in top[:25]:
+        print(f"    {s:40s} {mean(syms[s].get('zram', [])):6.2f} {mean(syms[s].get('ghost', [])):6.2f}")
 
 disk = {}
 for r in rows:

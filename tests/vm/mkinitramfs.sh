@@ -1,12 +1,14 @@
 #!/bin/bash
 # Build the initramfs of the ghostswap-utils test VM.
 #
-# Usage: tests/vm/mkinitramfs.sh [--tools DESTDIR] -o OUTPUT.cpio.gz
+# Usage: tests/vm/mkinitramfs.sh [--tools DESTDIR] [--extra PROGRAM]... -o OUTPUT.cpio.gz
 #
 #   --tools DESTDIR  a tree made by `make install DESTDIR=...`; it is copied
 #                    into the VM as is (so tools keep their installed paths),
 #                    and mkswap, ghostswapon, ghostswapoff and swapstat are
 #                    looked up in it.  Default: $GHOSTSWAP_TOOLS_DIR, else none.
+#   --extra PROGRAM  a host executable (an absolute path, e.g. /usr/bin/perf)
+#                    copied to the same path with the libraries it needs.
 #
 # Contents: Debian's busybox-static as /bin/busybox with its applets, the
 # project's tools and the shared libraries they need (found with ldd, dynamic
@@ -20,16 +22,24 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 TOOLS=${GHOSTSWAP_TOOLS_DIR:-}
 OUTPUT=
+EXTRA=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--tools) TOOLS=${2:?}; shift 2 ;;
 	--tools=*) TOOLS=${1#*=}; shift ;;
+	--extra) EXTRA+=("${2:?}"); shift 2 ;;
 	-o) OUTPUT=${2:?}; shift 2 ;;
 	-h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "mkinitramfs.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
 [ -n "$OUTPUT" ] || { echo "mkinitramfs.sh: -o OUTPUT is required" >&2; exit 2; }
+for x in "${EXTRA[@]}"; do
+	case $x in
+	/*) [ -f "$x" ] && [ -x "$x" ] || { echo "mkinitramfs.sh: --extra $x: not an executable file" >&2; exit 1; } ;;
+	*) echo "mkinitramfs.sh: --extra $x: give an absolute path" >&2; exit 2 ;;
+	esac
+done
 
 BUSYBOX=${GHOSTSWAP_BUSYBOX:-/bin/busybox}
 bb_ldd=$(ldd "$BUSYBOX" 2>&1 || true)
@@ -95,6 +105,11 @@ for t in mkswap ghostswapon ghostswapoff swapstat; do
 	if [ -f "$TOP/src/$t.c" ] || [ -d "$TOP/src/$t" ] || compgen -G "$TOP/src/*/$t.c" >/dev/null; then
 		PROJECT_TOOLS+="$t "
 	fi
+done
+
+# Extra host programs (bench/vm/run.sh --only profile: perf).
+for x in "${EXTRA[@]}"; do
+	copy_elf "$x" "$ROOT$x"
 done
 
 # util-linux for compatibility scenarios.
