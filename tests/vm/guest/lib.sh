@@ -121,6 +121,29 @@ cpu_jiffies() {
 	}' /proc/stat
 }
 
+# System time of every thread, "TID STIME KTHREAD COMM" a line (KTHREAD 1
+# for kernel threads; COMM as /proc gives it, a kworker's names its last
+# workqueue).  Of two snapshots, stime_top BEFORE AFTER prints the 5
+# threads that took the most system time in between and kthread_stime
+# BEFORE AFTER the kernel threads' sum; threads only in AFTER (the
+# snapshot's own cat and awk) are left out.
+stime_snapshot() {
+	cat /proc/[0-9]*/task/[0-9]*/stat 2> /dev/null | awk '{
+		o = index($0, "("); c = length($0)
+		while (c > 0 && substr($0, c, 1) != ")") c--
+		split(substr($0, c + 2), f, " ")
+		print $1, f[13], int(f[7] / 2097152) % 2, substr($0, o + 1, c - o - 1) }'
+}
+stime_top() {
+	awk 'NR == FNR { s[$1] = $2; next }
+		$1 in s { d = $2 - s[$1]; if (d > 0) print d, $1, $4 }' "$1" "$2" |
+		sort -rn | head -n 5
+}
+kthread_stime() {
+	awk 'NR == FNR { s[$1] = $2; next }
+		$1 in s && $3 == 1 { d += $2 - s[$1] } END { print d + 0 }' "$1" "$2"
+}
+
 # THP stats of one size (hugepages-64kB ...): thp_stat SIZE NAME
 thp_stat() { cat "/sys/kernel/mm/transparent_hugepage/hugepages-$1/stats/$2" 2>/dev/null || echo 0; }
 
