@@ -125,16 +125,23 @@ def rate(pages, secs):
 
 print(f"Ghost swap benchmark (qemu TCG, {mem} MiB guest RAM)")
 for r in rows:
-    if r["kind"] == "config":
+    if r["kind"] == "config" and "devsize" in r:
         print(f"  workload {r['mib']} MiB per run, {r['runs']} runs, devices {r['devsize']}, "
               f"zswap {r['zswap_compressor']}, zram lz4")
-print()
-print("Kernel memory a ghost device costs:")
+    elif r["kind"] == "config":
+        print(f"  workload {r['mib']} MiB, {r['runs']} runs")
+if any(r["kind"] in ("memcost", "slotcost") for r in rows):
+    print()
+    print("Kernel memory a ghost device costs:")
 for r in rows:
     if r["kind"] == "memcost":
         g = int(r["gib"])
-        print(f"  swapon of {g:5d} GiB: Slab+Vmalloc+Percpu +{r['kmem_kb']} kB "
-              f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree {-int(r['memfree_kb']):+d} kB")
+        if r.get("first") == "1":
+            print(f"  first swapon of the boot ({g} GiB, one-time costs): "
+                  f"Slab+Vmalloc+Percpu +{r['kmem_kb']} kB, MemFree {-int(r['memfree_kb']):+d} kB")
+        else:
+            print(f"  swapon of {g:5d} GiB: Slab+Vmalloc+Percpu +{r['kmem_kb']} kB "
+                  f"({int(r['kmem_kb']) / g:.2f} kB per GiB), MemFree {-int(r['memfree_kb']):+d} kB")
     if r["kind"] == "slotcost":
         slots, kb = max(int(r["slots"]), 1), int(r["kmem_kb"])
         e = r["zswap_entry_bytes"]
@@ -147,7 +154,8 @@ for r in rows:
         if r.get("dev", "ghost") == "ghost" and meta.isdigit() and int(meta) > 0:
             line += f"; ghost clusters {int(meta) / slots:.1f} (vswap metadata_bytes, swap table page included)"
         print(line)
-print("  (every device's swap table is a 4 KiB page per cluster in use, 8 bytes per slot, not in slabinfo)")
+if any(r["kind"] == "slotcost" for r in rows):
+    print("  (every device's swap table is a 4 KiB page per cluster in use, 8 bytes per slot, not in slabinfo)")
 
 peer = {}
 for r in rows:
@@ -166,31 +174,32 @@ for r in rows:
     stored = int(r["out_pages"]) * 4
     d["dyn"].append(backend / stored if stored else None)
     d["moved"].append(int(r["out_pages"]) * 4 / 1024 / mib)
-print()
-print("Peer: same VM, same compressor, fresh device per run; medians.")
-print("  out/in: MiB/s of pages really moved (MADV_PAGEOUT; a read fault on every page)")
-print("  wl/zram: MiB/s of the whole workload paged out (moved or refused), ratio to zram")
-print("  RAM/MiB: RAM held per MiB of workload after swap-out: the backend's memory (static")
-print("           tables included) + what stayed in RAM (refused, in the swap cache)")
-print("  dyn/MiB: the backend's growth per MiB really stored (no static tables, nothing resident)")
-print(f"  {'workload':12s} {'device':6s} {'out':>7s} {'in':>7s} {'RAM/MiB':>8s} {'dyn/MiB':>8s} {'moved':>6s}"
-      f"   {'out/zram':>8s} {'in/zram':>8s} {'RAM/zram':>8s} {'dyn/zram':>8s} {'wl/zram':>8s}")
-for w in ("compressible", "mixed", "random"):
-    z = peer.get((w, "zram"))
-    for dev in ("zram", "ghost", "disk"):
-        d = peer.get((w, dev))
-        if not d:
-            print(f"  {w:12s} {dev:6s} no successful run")
-            continue
-        o, i, m, dy, mv = med(d["out"]), med(d["in"]), med(d["ram"]), med(d["dyn"]), med(d["moved"])
-        ratios = []
-        for key, v in (("out", o), ("in", i), ("ram", m), ("dyn", dy), ("wl", med(d["wl"]))):
-            zv = med(z[key]) if z and dev != "zram" else None
-            ratios.append(v / zv if v is not None and zv else None)
-        print(f"  {w:12s} {dev:6s} {fmt(o):>7s} {fmt(i):>7s} {fmt(m, 3):>8s} {fmt(dy, 3):>8s} {mv * 100:5.0f}%"
-              f"   {fmt(ratios[0], 2):>8s} {fmt(ratios[1], 2):>8s} {fmt(ratios[2], 2):>8s} {fmt(ratios[3], 2):>8s}"
-              f" {fmt(ratios[4], 2):>8s}"
-              f"   (n={len(d['out'])})")
+if peer:
+    print()
+    print("Peer: same VM, same compressor, fresh device per run; medians.")
+    print("  out/in: MiB/s of pages really moved (MADV_PAGEOUT; a read fault on every page)")
+    print("  wl/zram: MiB/s of the whole workload paged out (moved or refused), ratio to zram")
+    print("  RAM/MiB: RAM held per MiB of workload after swap-out: the backend's memory (static")
+    print("           tables included) + what stayed in RAM (refused, in the swap cache)")
+    print("  dyn/MiB: the backend's growth per MiB really stored (no static tables, nothing resident)")
+    print(f"  {'workload':12s} {'device':6s} {'out':>7s} {'in':>7s} {'RAM/MiB':>8s} {'dyn/MiB':>8s} {'moved':>6s}"
+          f"   {'out/zram':>8s} {'in/zram':>8s} {'RAM/zram':>8s} {'dyn/zram':>8s} {'wl/zram':>8s}")
+    for w in ("compressible", "mixed", "random"):
+        z = peer.get((w, "zram"))
+        for dev in ("zram", "ghost", "disk"):
+            d = peer.get((w, dev))
+            if not d:
+                print(f"  {w:12s} {dev:6s} no successful run")
+                continue
+            o, i, m, dy, mv = med(d["out"]), med(d["in"]), med(d["ram"]), med(d["dyn"]), med(d["moved"])
+            ratios = []
+            for key, v in (("out", o), ("in", i), ("ram", m), ("dyn", dy), ("wl", med(d["wl"]))):
+                zv = med(z[key]) if z and dev != "zram" else None
+                ratios.append(v / zv if v is not None and zv else None)
+            print(f"  {w:12s} {dev:6s} {fmt(o):>7s} {fmt(i):>7s} {fmt(m, 3):>8s} {fmt(dy, 3):>8s} {mv * 100:5.0f}%"
+                  f"   {fmt(ratios[0], 2):>8s} {fmt(ratios[1], 2):>8s} {fmt(ratios[2], 2):>8s} {fmt(ratios[3], 2):>8s}"
+                  f" {fmt(ratios[4], 2):>8s}"
+                  f"   (n={len(d['out'])})")
 
 prof = {}
 syms = {}
@@ -211,7 +220,8 @@ if prof:
           for d in ("zram", "ghost")}
     print(f"  xarray lookups (xa_load + xas_load + xas_start), % of samples: "
           f"zram {xa['zram']:.2f}, ghost {xa['ghost']:.2f}")
-    print("  symbols with the most samples of their own (% of samples, mean over runs):")
+    print("  symbols with the most samples of their own (% of samples, mean over runs;")
+    print("  a symbol outside a run's 60 largest counts as 0 there):")
     top = sorted(syms, key=lambda s: -max(mean(syms[s].get(d, [])) for d in ("zram", "ghost")))
     print(f"    {'symbol':40s} {'zram':>6s} {'ghost':>6s}")
     for s in top[:25]:

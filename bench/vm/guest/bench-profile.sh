@@ -5,7 +5,8 @@
 # (cpu-clock, 4999 Hz, kernel call chains).  Prints
 #   BENCH profile run=R dev=D rounds=N secs=S
 #   BENCH perfsym run=R dev=D self=PCT total=PCT sym=SYMBOL
-# for the 30 symbols with the most samples of their own.
+# for the 60 symbols with the most samples of their own (a symbol below
+# them counts as 0 in the report).
 # Parameters from the kernel command line: gs.bench_runs=N (default 2),
 # gs.bench_mib=MIB (default 64).
 . "$GS_DIR/lib.sh"
@@ -66,7 +67,7 @@ while [ $r -le "$RUNS" ]; do
 		"$P" report -q -i /tmp/prof.data --children --sort sym -g none --stdio 2> /dev/null |
 			awk -v r=$r -v d=$d '$3 == "[k]" || $3 == "[.]" {
 				sub("%", "", $1); sub("%", "", $2)
-				print $2, $1, $4 }' | sort -rn | head -n 30 |
+				print $2, $1, $4 }' | sort -rn | head -n 60 |
 			while read -r self total sym; do
 				echo "BENCH perfsym run=$r dev=$d self=$self total=$total sym=$sym"
 			done
