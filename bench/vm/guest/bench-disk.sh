@@ -7,13 +7,8 @@
 # gs.bench_runs=N rounds (default 2).
 . "$GS_DIR/lib.sh"
 
-RUNS=2 MIB=64
-for arg in $(cat /proc/cmdline); do
-	case $arg in
-	gs.bench_runs=*) RUNS=${arg#*=} ;;
-	gs.bench_mib=*) MIB=${arg#*=} ;;
-	esac
-done
+. "$GS_DIR/bench-params.sh"
+bench_params 2
 kernel=stock
 is_ghost_kernel && kernel=ghost
 ram=$(mem_total_mb)

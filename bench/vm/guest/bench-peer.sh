@@ -9,13 +9,8 @@
 # gs.bench_mib=MIB (default 64).
 . "$GS_DIR/lib.sh"
 
-RUNS=5 MIB=64
-for arg in $(cat /proc/cmdline); do
-	case $arg in
-	gs.bench_runs=*) RUNS=${arg#*=} ;;
-	gs.bench_mib=*) MIB=${arg#*=} ;;
-	esac
-done
+. "$GS_DIR/bench-params.sh"
+bench_params 5
 ZE=/sys/module/zswap/parameters/enabled
 ZRAM=/sys/block/zram0
 ram=$(mem_total_mb)

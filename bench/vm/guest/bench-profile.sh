@@ -11,13 +11,8 @@
 # gs.bench_mib=MIB (default 64).
 . "$GS_DIR/lib.sh"
 
-RUNS=2 MIB=64
-for arg in $(cat /proc/cmdline); do
-	case $arg in
-	gs.bench_runs=*) RUNS=${arg#*=} ;;
-	gs.bench_mib=*) MIB=${arg#*=} ;;
-	esac
-done
+. "$GS_DIR/bench-params.sh"
+bench_params 2
 P=$(command -v perf) || { echo "BENCH error no perf in the initramfs"; exit 1; }
 ZE=/sys/module/zswap/parameters/enabled
 ZRAM=/sys/block/zram0
