@@ -3,7 +3,7 @@
 # No livelock with memcg enabled: the same tiny zswap pool full of ghost
 # entries as 72; the shrink worker walks the memcg tree, finds nothing to
 # write back, and must not be queued again for every refused store.
-# System CPU over 10 idle seconds under 2% of one CPU.  (This one also
+# Kernel threads' system time over 10 idle seconds under 2% of one CPU.  (This one also
 # passes on series v1, whose memcg tree walk gives up after
 # MAX_RECLAIM_RETRIES passes: it guards the fix of 72 for memcg on.)
 . "$GS_DIR/lib.sh"
