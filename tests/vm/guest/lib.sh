@@ -38,6 +38,13 @@ vswap() { cat "/sys/kernel/debug/vswap/$1" 2>/dev/null || echo 0; }
 zswap_stat() { cat "/sys/kernel/debug/zswap/$1" 2>/dev/null || echo 0; }
 vmstat() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/vmstat; }
 meminfo_kb() { awk -v k="$1:" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/meminfo; }
+# The same after folding every CPU's pending vmstat deltas: SwapCached and
+# the other node counters lag behind by up to a threshold per CPU until
+# the periodic fold (a scenario saw 4 kB that were not there).
+meminfo_now_kb() {
+	cat /proc/sys/vm/stat_refresh > /dev/null 2>&1
+	meminfo_kb "$1"
+}
 mem_total_mb() { echo $(( $(meminfo_kb MemTotal) / 1024 )); }
 is_ghost_kernel() { [ -e /sys/kernel/debug/vswap/used ]; }
 

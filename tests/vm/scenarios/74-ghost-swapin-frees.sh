@@ -14,24 +14,24 @@ swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 for kind in nohuge shared; do
 	# (a page another scenario left in the swap cache is not ours)
-	sc0=$(meminfo_kb SwapCached)
+	sc0=$(meminfo_now_kb SwapCached)
 	rm -f ready
 	"$PAGEHOG" -t $kind -p compressible -s 3 16 fill pageout wait=ready \
 		touch=8 wait=ready verify wait=ready &
 	hog=$!
 	wait_ready ready $hog
 	used0=$(vswap used) zi0=$(vmstat zswpin)
-	info "$kind: after pageout: vswap used $used0, SwapCached $(meminfo_kb SwapCached) kB"
+	info "$kind: after pageout: vswap used $used0, SwapCached $(meminfo_now_kb SwapCached) kB"
 	check "$kind: all 4096 pages went to the ghost device ($used0)" [ "$used0" = 4096 ]
 	resume $hog
 	wait_ready ready $hog
 	used=$(vswap used) zi=$(( $(vmstat zswpin) - zi0 ))
-	info "$kind: after touching 1 page in 8: vswap used $used, zswpin +$zi, SwapCached $(meminfo_kb SwapCached) kB"
+	info "$kind: after touching 1 page in 8: vswap used $used, zswpin +$zi, SwapCached $(meminfo_now_kb SwapCached) kB"
 	check "$kind: only the 512 touched pages were decompressed (zswpin +$zi)" [ "$zi" = 512 ]
 	check "$kind: their 512 slots were freed (vswap used $used)" [ "$used" = 3584 ]
 	resume $hog
 	wait_ready ready $hog
-	used=$(vswap used) zi=$(( $(vmstat zswpin) - zi0 )) sc=$(meminfo_kb SwapCached)
+	used=$(vswap used) zi=$(( $(vmstat zswpin) - zi0 )) sc=$(meminfo_now_kb SwapCached)
 	info "$kind: after reading all back: vswap used $used, zswpin +$zi, SwapCached $sc kB ($sc0 kB before)"
 	check "$kind: every slot is free while the process lives (vswap used $used)" [ "$used" = 0 ]
 	check "$kind: the swap cache holds none of it (SwapCached $sc kB, $sc0 kB before)" [ "$sc" -le "$sc0" ]
