@@ -34,7 +34,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
-RUNS=5 MIB=64 BOOTS=3 MEM=256 ONLY='' ghost='' stock=''
+RUNS='' MIB=64 BOOTS=3 MEM=256 ONLY='' ghost='' stock=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--runs) RUNS=${2:?}; shift 2 ;;
@@ -58,7 +58,6 @@ extra=()
 if [ "$ONLY" = profile ]; then
 	perf=$(command -v perf) || { echo "bench: --only profile needs perf (apt-get install linux-perf)" >&2; exit 1; }
 	extra=(--extra "$(readlink -f "$perf")")
-	[ "$RUNS" != 5 ] || RUNS=2
 fi
 [ -n "$ghost" ] || ghost=$("$TOP/kernel/build.sh" --variant ghost | tail -n1)
 case $ONLY in peer|profile) ;; *) [ -n "$stock" ] || stock=$("$TOP/kernel/build.sh" --variant stock | tail -n1) ;; esac
@@ -83,9 +82,9 @@ boot() {
 rm -f "$OUT"/*.txt
 t0=$(date +%s)
 if [ "$ONLY" = profile ]; then
-	boot "$ghost" profile bench-profile.sh "$RUNS"
+	boot "$ghost" profile bench-profile.sh "${RUNS:-2}"
 else
-	[ "$ONLY" = disk ] || boot "$ghost" peer bench-peer.sh "$RUNS"
+	[ "$ONLY" = disk ] || boot "$ghost" peer bench-peer.sh "${RUNS:-5}"
 fi
 if [ -z "$ONLY" ] || [ "$ONLY" = disk ]; then
 	for b in $(seq 1 "$BOOTS"); do

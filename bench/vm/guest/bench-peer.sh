@@ -11,8 +11,7 @@
 
 . "$GS_DIR/bench-params.sh"
 bench_params 5
-ZE=/sys/module/zswap/parameters/enabled
-ZRAM=/sys/block/zram0
+. "$GS_DIR/bench-devices.sh"
 ram=$(mem_total_mb)
 # Every device gets the same size: RAM (Fedora's zram-generator default).
 DEVSIZE=${ram}M
@@ -72,30 +71,6 @@ done
 
 # 2. peer
 CG=$(cg_new bench)
-setup() { # setup DEV: make the device ready and swap on it
-	case $1 in
-	zram)
-		echo N > $ZE
-		echo lz4 > $ZRAM/comp_algorithm
-		echo "$DEVSIZE" > $ZRAM/disksize
-		"$GS_UL/mkswap" /dev/zram0 > /dev/null
-		swap_on /dev/zram0 ;;
-	ghost)
-		echo Y > $ZE
-		echo "$DEVSIZE" > /sys/module/ghostswap/parameters/size
-		swap_on /dev/ghostswap ;;
-	disk)
-		echo Y > $ZE
-		swap_on "$GS_DISK" ;;
-	esac
-}
-teardown() {
-	case $1 in
-	zram) swap_off /dev/zram0; echo 1 > $ZRAM/reset ;;
-	ghost) swap_off /dev/ghostswap ;;
-	disk) swap_off "$GS_DISK" ;;
-	esac
-}
 zram_used_kb() { [ -r $ZRAM/mm_stat ] && awk '{ print int($3 / 1024) }' $ZRAM/mm_stat || echo 0; }
 backend_kb() { echo $(( $(kmem_kb) + $(meminfo_kb Zswap) + $(zram_used_kb) )); }
 moved_out() { echo $(( $(vmstat pswpout) + $(vmstat zswpout) + $(vmstat swpout_zero) )); }
@@ -105,7 +80,7 @@ secs() { sed -n "s/^pagehog: $1.* in \([0-9.]*\) s.*/\1/p" log | head -n 1; }
 
 run() { # run RUN WORKLOAD DEV
 	f0=$(meminfo_kb MemFree) k0=$(kmem_kb)
-	setup "$3" || { echo "BENCH error setup $3"; return; }
+	bench_dev_on "$3" "$DEVSIZE" || { echo "BENCH error setup $3"; return; }
 	settle
 	static_kb=$(( $(kmem_kb) - k0 ))
 	rm -f filled out in
@@ -138,7 +113,7 @@ run() { # run RUN WORKLOAD DEV
 		"out_pages=$((o1 - o0)) out_s=$(secs pageout) in_pages=$((i1 - i0)) in_s=$(secs touch)" \
 		"backend_kb=$((b1 - b0)) resident_kb=$region_left memfree_gain_kb=$((m1 - m0))" \
 		"static_kb=$static_kb"
-	teardown "$3"
+	bench_dev_off "$3"
 }
 r=1
 while [ $r -le "$RUNS" ]; do

@@ -14,38 +14,17 @@
 . "$GS_DIR/bench-params.sh"
 bench_params 2
 P=$(command -v perf) || { echo "BENCH error no perf in the initramfs"; exit 1; }
-ZE=/sys/module/zswap/parameters/enabled
-ZRAM=/sys/block/zram0
+. "$GS_DIR/bench-devices.sh"
 echo -1 > /proc/sys/kernel/perf_event_paranoid
 echo 0 > /proc/sys/kernel/kptr_restrict
 echo "BENCH config mib=$MIB runs=$RUNS"
 CG=$(cg_new profile)
 
-setup() {
-	case $1 in
-	zram)
-		echo N > $ZE
-		echo lz4 > $ZRAM/comp_algorithm
-		echo 256M > $ZRAM/disksize
-		"$GS_UL/mkswap" /dev/zram0 > /dev/null
-		swap_on /dev/zram0 ;;
-	ghost)
-		echo Y > $ZE
-		echo 256M > /sys/module/ghostswap/parameters/size
-		swap_on /dev/ghostswap ;;
-	esac
-}
-teardown() {
-	case $1 in
-	zram) swap_off /dev/zram0; echo 1 > $ZRAM/reset ;;
-	ghost) swap_off /dev/ghostswap ;;
-	esac
-}
 
 r=1
 while [ $r -le "$RUNS" ]; do
 	for d in zram ghost; do
-		setup $d || { echo "BENCH error setup $d"; continue; }
+		bench_dev_on $d 256M || { echo "BENCH error setup $d"; continue; }
 		rm -f filled
 		cg_run "$CG" "$PAGEHOG" -t nohuge -p compressible -s $r "$MIB" fill wait=filled \
 			loop=20 > log &
@@ -67,7 +46,7 @@ while [ $r -le "$RUNS" ]; do
 				echo "BENCH perfsym run=$r dev=$d self=$self total=$total sym=$sym"
 			done
 		rm -f /tmp/prof.data
-		teardown $d
+		bench_dev_off $d
 	done
 	r=$((r + 1))
 done
