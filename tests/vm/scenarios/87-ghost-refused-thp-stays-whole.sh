@@ -1,0 +1,62 @@
+#!/bin/sh
+# variants: ghost debug
+# A THP zswap refuses is mapped back whole and stays whole (kernel patch
+# 0018): 16 MiB of random data in 2 MiB THPs, only a ghost device,
+# MADV_PAGEOUT twice.  Reclaim unmaps a THP page by page, which would mark
+# it partially mapped and queue it for a deferred split, but the folio is
+# in the swap cache by then (deferred_split_folio() leaves those alone);
+# once mapped back it must not be counted partially mapped
+# (hugepages-2048kB nr_anon_partially_mapped), and the second MADV_PAGEOUT
+# must not split it ("split partially mapped folios right away" in
+# shrink_folio_list(): thp_split_page +0) but refuse it whole again
+# (zswap_reject_resident +512 per THP).  Every page verifies.
+. "$GS_DIR/lib.sh"
+
+is_ghost_kernel || fail "not a ghost-swap kernel"
+T=/sys/kernel/mm/transparent_hugepage
+[ -d $T/hugepages-2048kB ] || skip "no 2048kB THP size"
+old=$(sed 's/.*\[\(.*\)\].*/\1/' $T/enabled)
+old2=$(sed 's/.*\[\(.*\)\].*/\1/' $T/hugepages-2048kB/enabled)
+olddf=$(sed 's/.*\[\(.*\)\].*/\1/' $T/defrag)
+echo always > $T/enabled || fail "THP enabled=always"
+echo inherit > $T/hugepages-2048kB/enabled || fail "hugepages-2048kB enabled=inherit"
+echo always > $T/defrag || fail "THP defrag=always"
+settle
+echo 1 > /proc/sys/vm/compact_memory
+swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
+
+MB=16
+f0=$(thp_stat 2048kB anon_fault_alloc) p0=$(thp_stat 2048kB nr_anon_partially_mapped)
+sp0=$(vmstat thp_split_page) r0=$(vswap zswap_reject_resident)
+rm -f ready1 ready2
+"$PAGEHOG" -t huge -p random -s 87 $MB fill pageout resident wait=ready1 \
+	pageout resident wait=ready2 verify > pagehog.out &
+hog=$!
+wait_ready ready1 $hog
+f=$(( $(thp_stat 2048kB anon_fault_alloc) - f0 ))
+[ "$f" -ge 4 ] || fail "only $f THPs were faulted in: nothing to test"
+pm1=$(( $(thp_stat 2048kB nr_anon_partially_mapped) - p0 ))
+sp1=$(( $(vmstat thp_split_page) - sp0 ))
+rej1=$(( $(vswap zswap_reject_resident) - r0 ))
+info "$f THPs; first MADV_PAGEOUT: refused $rej1 pages, nr_anon_partially_mapped +$pm1, thp_split_page +$sp1, vswap used $(vswap used)"
+check "zswap refused the THPs ($rej1 >= 512 x $f)" [ "$rej1" -ge $(( f * 512 )) ]
+check "no THP left marked partially mapped (+$pm1)" [ "$pm1" = 0 ]
+check "no THP split (+$sp1)" [ "$sp1" = 0 ]
+resume $hog
+wait_ready ready2 $hog
+pm2=$(( $(thp_stat 2048kB nr_anon_partially_mapped) - p0 ))
+sp2=$(( $(vmstat thp_split_page) - sp0 ))
+rej2=$(( $(vswap zswap_reject_resident) - r0 - rej1 ))
+info "second MADV_PAGEOUT: refused $rej2 pages, nr_anon_partially_mapped +$pm2, thp_split_page +$sp2"
+check "the second MADV_PAGEOUT refused them whole again ($rej2 >= 512 x $f)" [ "$rej2" -ge $(( f * 512 )) ]
+check "still no THP marked partially mapped (+$pm2)" [ "$pm2" = 0 ]
+check "still no THP split (+$sp2)" [ "$sp2" = 0 ]
+resume $hog
+wait $hog || fail "pagehog: exit $? ($(tail -n1 pagehog.out))"
+grep '^pagehog: resident' pagehog.out | while read -r line; do info "$line"; done
+check "vswap used is 0" [ "$(vswap used)" = 0 ]
+swap_off /dev/ghostswap || fail "swapoff"
+echo "$old2" > $T/hugepages-2048kB/enabled
+echo "$old" > $T/enabled
+echo "$olddf" > $T/defrag
+info "done"
