@@ -8,17 +8,8 @@
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
-T=/sys/kernel/mm/transparent_hugepage
-[ -d $T/hugepages-2048kB ] || skip "no 2048kB THP size"
-old=$(sed 's/.*\[\(.*\)\].*/\1/' $T/enabled)
-old2=$(sed 's/.*\[\(.*\)\].*/\1/' $T/hugepages-2048kB/enabled)
-echo always > $T/enabled || fail "THP enabled=always"
-echo inherit > $T/hugepages-2048kB/enabled || fail "hugepages-2048kB enabled=inherit"
-olddf=$(sed 's/.*\[\(.*\)\].*/\1/' $T/defrag)
-echo always > $T/defrag || fail "THP defrag=always"
-# Earlier scenarios may have left memory fragmented: compact it first.
-settle
-echo 1 > /proc/sys/vm/compact_memory
+[ -d $THP_DIR/hugepages-2048kB ] || skip "no 2048kB THP size"
+thp_use always always 2048kB=inherit
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 MB=32 thps=16
@@ -47,7 +38,5 @@ check "no block I/O counted for them (2048kB swpout $s)" [ "$s" = 0 ]
 check "pages came back small (2048kB swpin $si)" [ "$si" = 0 ]
 check "vswap used back to 0 after exit ($(vswap used))" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-echo "$old2" > $T/hugepages-2048kB/enabled
-echo "$old" > $T/enabled
-echo "$olddf" > $T/defrag
+thp_restore
 info "done"

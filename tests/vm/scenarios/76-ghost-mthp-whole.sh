@@ -7,19 +7,8 @@
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
-T=/sys/kernel/mm/transparent_hugepage
-[ -d $T/hugepages-64kB ] || skip "no 64kB mTHP size"
-old=$(sed 's/.*\[\(.*\)\].*/\1/' $T/enabled)
-old64=$(sed 's/.*\[\(.*\)\].*/\1/' $T/hugepages-64kB/enabled)
-old2=$(sed 's/.*\[\(.*\)\].*/\1/' $T/hugepages-2048kB/enabled)
-echo always > $T/enabled || fail "THP enabled=always"
-echo never > $T/hugepages-2048kB/enabled || fail "hugepages-2048kB enabled=never"
-echo always > $T/hugepages-64kB/enabled || fail "hugepages-64kB enabled=always"
-olddf=$(sed 's/.*\[\(.*\)\].*/\1/' $T/defrag)
-echo always > $T/defrag || fail "THP defrag=always"
-# Earlier scenarios may have left memory fragmented: compact it first.
-settle
-echo 1 > /proc/sys/vm/compact_memory
+[ -d $THP_DIR/hugepages-64kB ] || skip "no 64kB mTHP size"
+thp_use always always 2048kB=never 64kB=always
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 MB=32 folios=512
@@ -42,8 +31,5 @@ check "vswap alloc_reject stayed 0" [ "$a" = 0 ]
 check "pages came back small (64kB swpin $si)" [ "$si" = 0 ]
 check "vswap used back to 0 after exit ($(vswap used))" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-echo "$old64" > $T/hugepages-64kB/enabled
-echo "$old2" > $T/hugepages-2048kB/enabled
-echo "$old" > $T/enabled
-echo "$olddf" > $T/defrag
+thp_restore
 info "done"

@@ -13,16 +13,8 @@
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
-T=/sys/kernel/mm/transparent_hugepage
-[ -d $T/hugepages-2048kB ] || skip "no 2048kB THP size"
-old=$(sed 's/.*\[\(.*\)\].*/\1/' $T/enabled)
-old2=$(sed 's/.*\[\(.*\)\].*/\1/' $T/hugepages-2048kB/enabled)
-olddf=$(sed 's/.*\[\(.*\)\].*/\1/' $T/defrag)
-echo always > $T/enabled || fail "THP enabled=always"
-echo inherit > $T/hugepages-2048kB/enabled || fail "hugepages-2048kB enabled=inherit"
-echo always > $T/defrag || fail "THP defrag=always"
-settle
-echo 1 > /proc/sys/vm/compact_memory
+[ -d $THP_DIR/hugepages-2048kB ] || skip "no 2048kB THP size"
+thp_use always always 2048kB=inherit
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 MB=16
@@ -56,7 +48,5 @@ wait $hog || fail "pagehog: exit $? ($(tail -n1 pagehog.out))"
 grep '^pagehog: resident' pagehog.out | while read -r line; do info "$line"; done
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-echo "$old2" > $T/hugepages-2048kB/enabled
-echo "$old" > $T/enabled
-echo "$olddf" > $T/defrag
+thp_restore
 info "done"
