@@ -188,3 +188,21 @@ cg_run() {
 	d=$1; shift
 	exec sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$d" "$@"
 }
+
+# Fill zswap's pool: pool_fill NAME SEED sets max_pool_percent to 1 and
+# has memhog in a new cgroup NAME write 48 MiB of text (about 3:1), pushed
+# out by memory.reclaim; checks that the pool reached its limit.  Sets
+# fill_cg and fill_pid: resume fill_pid to free the pool.
+pool_fill() {
+	echo 1 > /sys/module/zswap/parameters/max_pool_percent
+	fill_cg=$(cg_new "$1") || fail "cgroup $1"
+	_h0=$(zswap_stat pool_limit_hit)
+	rm -f ready.fill
+	cg_run "$fill_cg" "$MEMHOG" -p text -s "$2" -r 1 -w ready.fill 48 &
+	fill_pid=$!
+	wait_ready ready.fill $fill_pid
+	echo 48M > "$fill_cg/memory.reclaim" 2> /dev/null
+	_hits=$(( $(zswap_stat pool_limit_hit) - _h0 ))
+	info "pool filled: pool_total_size $(zswap_stat pool_total_size) B, stored $(zswap_stat stored_pages) pages, pool_limit_hit +$_hits, vswap used $(vswap used)"
+	check "the pool reached its limit (pool_limit_hit +$_hits)" [ "$_hits" -gt 0 ]
+}

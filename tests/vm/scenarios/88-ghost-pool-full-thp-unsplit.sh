@@ -16,19 +16,7 @@ thp_use always always 2048kB=inherit
 thp_set $THP_DIR/shmem_enabled always
 thp_set $THP_DIR/hugepages-2048kB/shmem_enabled inherit
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
-echo 1 > /sys/module/zswap/parameters/max_pool_percent
-fill=$(cg_new gs88fill) || fail "cgroup"
-
-# Fill the pool: 48 MiB of text (about 3:1), pushed out by memory.reclaim.
-h0=$(zswap_stat pool_limit_hit)
-rm -f ready
-cg_run "$fill" "$MEMHOG" -p text -s 88 -r 1 -w ready 48 &
-filler=$!
-wait_ready ready $filler
-echo 48M > "$fill/memory.reclaim" 2> /dev/null
-hits=$(( $(zswap_stat pool_limit_hit) - h0 ))
-info "pool filled: pool_total_size $(zswap_stat pool_total_size) B, pool_limit_hit +$hits"
-check "the pool reached its limit (pool_limit_hit +$hits)" [ "$hits" -gt 0 ]
+pool_fill gs88fill 88
 
 # try KIND: 16 MiB of compressible THPs of KIND, MADV_PAGEOUT, verify.
 try() {
@@ -51,9 +39,9 @@ try() {
 try huge anon_fault_alloc
 try shared shmem_alloc
 
-resume $filler
-wait $filler || fail "memhog (fill): exit $?"
-rmdir "$fill"
+resume $fill_pid
+wait $fill_pid || fail "memhog (fill): exit $?"
+rmdir "$fill_cg"
 swap_off /dev/ghostswap || fail "swapoff"
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
 thp_restore
