@@ -206,3 +206,24 @@ pool_fill() {
 	info "pool filled: pool_total_size $(zswap_stat pool_total_size) B, stored $(zswap_stat stored_pages) pages, pool_limit_hit +$_hits, vswap used $(vswap used)"
 	check "the pool reached its limit (pool_limit_hit +$_hits)" [ "$_hits" -gt 0 ]
 }
+
+# A memory cgroup that must find no swap space: reclaim_no_swap CG WHAT
+# asks memory.reclaim for 8M of CG and checks that it fails without
+# scanning an anonymous page, asking for a slot, having zswap refuse a
+# page or charging any swap.  WHAT names the situation in the output.
+reclaim_no_swap() {
+	_s0=$(vmstat pgscan_anon) _a0=$(vswap alloc_reject)
+	_r0=$(vswap zswap_reject_resident)
+	_g0=$(awk '$1 == "pgscan" { print $2 }' "$1/memory.stat")
+	if echo 8M > "$1/memory.reclaim" 2> /dev/null; then _rc=0; else _rc=1; fi
+	_scan=$(( $(vmstat pgscan_anon) - _s0 )) _alloc=$(( $(vswap alloc_reject) - _a0 ))
+	_rej=$(( $(vswap zswap_reject_resident) - _r0 ))
+	_cgscan=$(( $(awk '$1 == "pgscan" { print $2 }' "$1/memory.stat") - _g0 ))
+	_sw=$(cat "$1/memory.swap.current")
+	info "$2: memory.reclaim 8M failed=$_rc, pgscan_anon +$_scan, cgroup pgscan +$_cgscan, alloc_reject +$_alloc, zswap_reject_resident +$_rej, memory.swap.current $_sw"
+	check "memory.reclaim fails: nothing it may reclaim" [ "$_rc" = 1 ]
+	check "no anonymous page scanned (pgscan_anon +$_scan)" [ "$_scan" = 0 ]
+	check "no page refused by zswap (zswap_reject_resident +$_rej)" [ "$_rej" = 0 ]
+	check "no slot allocation refused (alloc_reject +$_alloc)" [ "$_alloc" = 0 ]
+	check "nothing swapped (memory.swap.current $_sw)" [ "$_sw" = 0 ]
+}

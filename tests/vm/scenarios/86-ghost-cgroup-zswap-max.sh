@@ -30,17 +30,7 @@ hog=$!
 wait_ready ready $hog
 
 # 1. Ghost only.
-s0=$(vmstat pgscan_anon) a0=$(vswap alloc_reject) r0=$(vswap zswap_reject_resident)
-if echo 8M > "$cg/memory.reclaim" 2> /dev/null; then rc=0; else rc=1; fi
-scan=$(( $(vmstat pgscan_anon) - s0 )) alloc=$(( $(vswap alloc_reject) - a0 ))
-rej=$(( $(vswap zswap_reject_resident) - r0 ))
-sw=$(cat "$cg/memory.swap.current")
-info "ghost only, memory.zswap.max 0: memory.reclaim 8M failed=$rc, pgscan_anon +$scan, alloc_reject +$alloc, zswap_reject_resident +$rej, memory.swap.current $sw"
-check "memory.reclaim fails: nothing it may reclaim" [ "$rc" = 1 ]
-check "no anonymous page scanned (pgscan_anon +$scan)" [ "$scan" = 0 ]
-check "no page refused by zswap (zswap_reject_resident +$rej)" [ "$rej" = 0 ]
-check "no slot allocation refused (alloc_reject +$alloc)" [ "$alloc" = 0 ]
-check "nothing swapped (memory.swap.current $sw)" [ "$sw" = 0 ]
+reclaim_no_swap "$cg" "ghost only, memory.zswap.max 0"
 
 # 2. A disk below.
 "$GS_UL/mkswap" "$GS_DISK" > /dev/null || fail "mkswap $GS_DISK"
