@@ -306,7 +306,8 @@ static void saturation(void)
 
 /*
  * Series v2: ghost devices out of SwapTotal, and the vswap counters it adds
- * (metadata_bytes, redirected, zswap_reject_cached); v1 lacks them.
+ * (metadata_bytes, redirected, zswap_reject_cached, and since 0023
+ * zswap_reject_retry); v1 lacks them.
  */
 static void series_v2(void)
 {
@@ -314,6 +315,7 @@ static void series_v2(void)
 					  "alloc_reject=7",
 					  "zswap_reject_resident=40",
 					  "zswap_reject_cached=2",
+					  "zswap_reject_retry=9",
 					  "redirected=123",
 					  "devices=1",
 					  "virtual_total=2097152",
@@ -344,8 +346,12 @@ static void series_v2(void)
 	CHECK_FIG(&m, "ghost_redirected_pages", 123);
 	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
 	CHECK_FIG(&m, "ghost_kept_cached_pages", 2);
+	CHECK_FIG(&m, "ghost_refused_again_pages", 9);
 	CHECK_FIG(&m, "ghost_alloc_reject_pages", 7);
 	CHECK(fig(&m, "ghost_redirected_pages")->counter);
+	CHECK(fig(&m, "ghost_refused_again_pages")->counter);
+	CHECK(strstr(fig(&m, "ghost_refused_again_pages")->from,
+		     "/sys/kernel/debug/vswap/zswap_reject_retry"));
 	CHECK(!fig(&m, "ghost_metadata")->counter);
 	CHECK(strstr(fig(&m, "ghost_metadata")->from, "/sys/kernel/debug/vswap/metadata_bytes"));
 	model_free(&m);
@@ -358,6 +364,7 @@ static void series_v2(void)
 	CHECK_MISSING(&m, "ghost_metadata", R_NOT_PROVIDED);
 	CHECK_MISSING(&m, "ghost_redirected_pages", R_NOT_PROVIDED);
 	CHECK_MISSING(&m, "ghost_kept_cached_pages", R_NOT_PROVIDED);
+	CHECK_MISSING(&m, "ghost_refused_again_pages", R_NOT_PROVIDED);
 	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
 	CHECK(strstr(fig(&m, "ghost_metadata")->reason, "metadata_bytes: not provided"));
 	model_free(&m);
