@@ -35,6 +35,9 @@ near() { [ $(( ($1 - $2) * 100 )) -le $(( $2 * $3 )) ] && [ $(( ($2 - $1) * 100 
 
 # Values of the counters.
 vswap() { cat "/sys/kernel/debug/vswap/$1" 2>/dev/null || echo 0; }
+# Every refusal of a page for a ghost slot: the pages it counted once
+# (zswap_reject_resident) and the retries of those (zswap_reject_retry, 0023).
+zswap_refusals() { echo $(( $(vswap zswap_reject_resident) + $(vswap zswap_reject_retry) )); }
 zswap_stat() { cat "/sys/kernel/debug/zswap/$1" 2>/dev/null || echo 0; }
 vmstat() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/vmstat; }
 meminfo_kb() { awk -v k="$1:" '$1 == k { print $2; f = 1 } END { if (!f) print 0 }' /proc/meminfo; }
@@ -213,17 +216,17 @@ pool_fill() {
 # page or charging any swap.  WHAT names the situation in the output.
 reclaim_no_swap() {
 	_s0=$(vmstat pgscan_anon) _a0=$(vswap alloc_reject)
-	_r0=$(vswap zswap_reject_resident)
+	_r0=$(zswap_refusals)
 	_g0=$(awk '$1 == "pgscan" { print $2 }' "$1/memory.stat")
 	if echo 8M > "$1/memory.reclaim" 2> /dev/null; then _rc=0; else _rc=1; fi
 	_scan=$(( $(vmstat pgscan_anon) - _s0 )) _alloc=$(( $(vswap alloc_reject) - _a0 ))
-	_rej=$(( $(vswap zswap_reject_resident) - _r0 ))
+	_rej=$(( $(zswap_refusals) - _r0 ))
 	_cgscan=$(( $(awk '$1 == "pgscan" { print $2 }' "$1/memory.stat") - _g0 ))
 	_sw=$(cat "$1/memory.swap.current")
-	info "$2: memory.reclaim 8M failed=$_rc, pgscan_anon +$_scan, cgroup pgscan +$_cgscan, alloc_reject +$_alloc, zswap_reject_resident +$_rej, memory.swap.current $_sw"
+	info "$2: memory.reclaim 8M failed=$_rc, pgscan_anon +$_scan, cgroup pgscan +$_cgscan, alloc_reject +$_alloc, zswap refusals +$_rej, memory.swap.current $_sw"
 	check "memory.reclaim fails: nothing it may reclaim" [ "$_rc" = 1 ]
 	check "no anonymous page scanned (pgscan_anon +$_scan)" [ "$_scan" = 0 ]
-	check "no page refused by zswap (zswap_reject_resident +$_rej)" [ "$_rej" = 0 ]
+	check "no page refused by zswap (refusals +$_rej)" [ "$_rej" = 0 ]
 	check "no slot allocation refused (alloc_reject +$_alloc)" [ "$_alloc" = 0 ]
 	check "nothing swapped (memory.swap.current $_sw)" [ "$_sw" = 0 ]
 }

@@ -21,6 +21,7 @@
  *   -o ADJ      oom_score_adj (default 1000)
  * Steps, run in order:
  *   fill        write the pattern into every page, keep its checksum
+ *   fill=PAT    switch to pattern PAT (as -p) and fill again
  *   pageout     madvise(MADV_PAGEOUT) over the whole mapping
  *   verify      read every page and compare its checksum (read faults only)
  *   touch=N     read one byte of every Nth page (read faults only)
@@ -32,6 +33,8 @@
  *   childverify wake the child: it verifies its copy against the pattern
  *               (a write of the parent must not reach it) and exits
  *   resident    print how many pages are resident (mincore)
+ *   pfns        print how many resident pages moved to another page frame
+ *               since the last pfns step (/proc/self/pagemap, root)
  *   wait=FILE   create FILE (holding the pid) and wait for SIGUSR1
  *   loop=SECS   pageout + verify again and again for SECS seconds
  *   sleep=SECS  sleep
@@ -72,8 +75,9 @@ struct hog {
 	uint64_t *sums;
 	unsigned char *tmp;
 	size_t bad;
-	pid_t child;  /* fork step: the child sharing the mapping */
-	int child_fd; /* writing to it wakes the child */
+	pid_t child;	/* fork step: the child sharing the mapping */
+	int child_fd;	/* writing to it wakes the child */
+	uint64_t *pfns; /* pfns step: the frame of every page last time */
 };
 
 static volatile sig_atomic_t go;
@@ -256,6 +260,38 @@ static int step_fork(struct hog *h)
 	return 0;
 }
 
+/*
+ * Count the resident pages whose page frame changed since the last call
+ * (migration, compaction), from /proc/self/pagemap (frames need root).
+ * Returns the count, or -1 on error; the first call counts 0.
+ */
+static long step_pfns(struct hog *h)
+{
+	const uint64_t present = 1ULL << 63, pfn_mask = (1ULL << 55) - 1;
+	uint64_t *now = calloc(h->npages, sizeof(*now));
+	off_t off = (off_t)((uintptr_t)h->mem / h->page_size * sizeof(*now));
+	size_t want = h->npages * sizeof(*now), i;
+	long moved = 0;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+
+	if (fd < 0 || !now || pread(fd, now, want, off) != (ssize_t)want) {
+		perror("pagehog: /proc/self/pagemap");
+		if (fd >= 0)
+			close(fd);
+		free(now);
+		return -1;
+	}
+	close(fd);
+	for (i = 0; i < h->npages; i++) {
+		now[i] = (now[i] & present) ? now[i] & pfn_mask : 0;
+		if (h->pfns && now[i] && h->pfns[i] && now[i] != h->pfns[i])
+			moved++;
+	}
+	free(h->pfns);
+	h->pfns = now;
+	return moved;
+}
+
 /* Wake the child and wait for its verdict: 1 corrupted pages, 0 intact, -1 error. */
 static long step_childverify(struct hog *h)
 {
@@ -335,9 +371,10 @@ static int run_step(struct hog *h, const char *step)
 	if (arg)
 		arg++;
 #define IS(name) (nlen == strlen(name) && !strncmp(step, name, nlen))
-	if (IS("fill") && !arg) {
+	if (IS("fill") && (!arg || !pattern_parse(arg, &h->pat))) {
 		step_fill(h);
-		printf("pagehog: fill %zu pages in %.3f s\n", h->npages, now() - t0);
+		printf("pagehog: fill %zu pages%s%s in %.3f s\n", h->npages, arg ? " with " : "",
+		       arg ? arg : "", now() - t0);
 	} else if (IS("pageout") && !arg) {
 		if (step_pageout(h))
 			return 3;
@@ -368,6 +405,11 @@ static int run_step(struct hog *h, const char *step)
 		printf("pagehog: childverify: the child found %s\n",
 		       n ? "corrupted pages" : "every page intact");
 		h->bad += (size_t)n;
+	} else if (IS("pfns") && !arg) {
+		n = step_pfns(h);
+		if (n < 0)
+			return 3;
+		printf("pagehog: pfns: %ld pages moved to another frame\n", n);
 	} else if (IS("resident") && !arg) {
 		n = step_resident(h);
 		if (n < 0)

@@ -2,8 +2,8 @@
 # variants: ghost stock
 # Captures what swapstat reads (swapstat --save, for the default view,
 # --cgroups and --counters) in the states the host tests replay: idle; on
-# the ghost kernel also ghost swap only under memory pressure, and ghost
-# plus a real disk under pressure; on the stock kernel the disk under
+# the ghost kernel also ghost swap only under memory pressure, pages zswap
+# refused and retried, and ghost plus a real disk under pressure; on the stock kernel the disk under
 # pressure. Each saved tree goes to the console as a base64 tar between
 # "@@SWAPSTAT-FIXTURE BEGIN <name>" and "@@SWAPSTAT-FIXTURE END <name>";
 # tests/vm/capture-fixtures.sh turns a console log into tests/fixtures/.
@@ -64,6 +64,14 @@ if is_ghost_kernel; then
 	hold $(( ram * 3 / 2 )) mixed
 	capture ghost-pressure
 	release
+	# pages zswap refused (random data), counted once, then retried
+	rm -f ready
+	"$PAGEHOG" -t nohuge -p random -s 50 16 fill pageout pageout wait=ready verify > /dev/null &
+	hog=$!
+	wait_ready ready $hog
+	capture ghost-refused
+	resume $hog
+	wait $hog || fail "pagehog found corrupted pages (exit $?)"
 	[ -b "${GS_DISK:-}" ] || { info "no scratch disk: ghost+disk not captured"; exit 0; }
 	# a small ghost device first in line, so that the disk takes the rest
 	swap_off /dev/ghostswap || fail "swapoff /dev/ghostswap"

@@ -37,17 +37,17 @@ echo Y > /sys/module/zswap/parameters/enabled
 swap_on /dev/ghostswap || fail "swapon /dev/ghostswap with zswap enabled"
 echo N > /sys/module/zswap/parameters/enabled
 dmesg -c > /dev/null
-u0=$(vswap used) r0=$(vswap zswap_reject_resident) zo0=$(vmstat zswpout) a0=$(vswap alloc_reject)
+u0=$(vswap used) r0=$(zswap_refusals) zo0=$(vmstat zswpout) a0=$(vswap alloc_reject)
 out=$("$PAGEHOG" -t nohuge -p compressible 16 fill pageout resident pageout resident verify 2>&1)
 rc=$?
 echo "$out"
 used=$(vswap used)
-rej=$(( $(vswap zswap_reject_resident) - r0 ))
+rej=$(( $(zswap_refusals) - r0 ))
 zo=$(( $(vmstat zswpout) - zo0 ))
 rej_alloc=$(( $(vswap alloc_reject) - a0 ))
 res=$(echo "$out" | awk '/resident/ { n = $3 } END { print n + 0 }')
 msgs=$(dmesg | grep -c 'zswap is disabled, reclaim skips ghost devices')
-info "zswap off at runtime: vswap used $u0 -> $used, zswap_reject_resident +$rej, zswpout +$zo, resident $res of 4096, alloc_reject +$rej_alloc, messages $msgs"
+info "zswap off at runtime: vswap used $u0 -> $used, zswap refusals +$rej, zswpout +$zo, resident $res of 4096, alloc_reject +$rej_alloc, messages $msgs"
 check "pagehog verified every page" [ $rc = 0 ]
 check "no ghost slot was allocated (vswap used $used)" [ "$used" = 0 ]
 check "no page held a slot while zswap refused it (+$rej)" [ "$rej" = 0 ]

@@ -35,17 +35,17 @@ reclaim_no_swap "$cg" "ghost only, memory.zswap.max 0"
 # 2. A disk below.
 "$GS_UL/mkswap" "$GS_DISK" > /dev/null || fail "mkswap $GS_DISK"
 swap_on -p 5 "$GS_DISK" || fail "swapon disk"
-po0=$(vmstat pswpout) d0=$(vswap redirected) r0=$(vswap zswap_reject_resident)
+po0=$(vmstat pswpout) d0=$(vswap redirected) r0=$(zswap_refusals)
 z0=$(vmstat zswpout)
 echo 8M > "$cg/memory.reclaim" 2> /dev/null || fail "memory.reclaim 8M with a disk below"
 po=$(( $(vmstat pswpout) - po0 )) red=$(( $(vswap redirected) - d0 ))
-rej=$(( $(vswap zswap_reject_resident) - r0 )) zo=$(( $(vmstat zswpout) - z0 ))
+rej=$(( $(zswap_refusals) - r0 )) zo=$(( $(vmstat zswpout) - z0 ))
 sw=$(cat "$cg/memory.swap.current") used=$(vswap used)
-info "ghost (prio 10) + disk (prio 5): pswpout +$po, redirected +$red, zswpout +$zo, zswap_reject_resident +$rej, vswap used $used, memory.swap.current $sw"
+info "ghost (prio 10) + disk (prio 5): pswpout +$po, redirected +$red, zswpout +$zo, zswap refusals +$rej, vswap used $used, memory.swap.current $sw"
 check "the disk took the cgroup's pages (pswpout +$po >= 1024)" [ "$po" -ge 1024 ]
 check "they went past the ghost device (redirected +$red >= 1024)" [ "$red" -ge 1024 ]
 check "zswap stored none of them (zswpout +$zo)" [ "$zo" = 0 ]
-check "no page refused by zswap (zswap_reject_resident +$rej)" [ "$rej" = 0 ]
+check "no page refused by zswap (zswap refusals +$rej)" [ "$rej" = 0 ]
 check "no ghost slot in use ($used)" [ "$used" = 0 ]
 check "memory.swap.current counts them ($sw >= 4 MiB)" [ "$sw" -ge 4194304 ]
 
@@ -61,13 +61,13 @@ check "the disk took none of them (pswpout +$po)" [ "$po" = 0 ]
 # 4. A limit the cgroup has reached: its next pages go to the disk.
 zc=$(cat "$cg/memory.zswap.current")
 echo "$zc" > "$cg/memory.zswap.max" || fail "memory.zswap.max=$zc"
-po0=$(vmstat pswpout) u0=$(vswap used) r0=$(vswap zswap_reject_resident)
+po0=$(vmstat pswpout) u0=$(vswap used) r0=$(zswap_refusals)
 echo 2M > "$cg/memory.reclaim" 2> /dev/null || fail "memory.reclaim 2M at the limit"
 po=$(( $(vmstat pswpout) - po0 )) used=$(( $(vswap used) - u0 ))
-rej=$(( $(vswap zswap_reject_resident) - r0 ))
-info "memory.zswap.max at memory.zswap.current ($zc B): memory.reclaim 2M: pswpout +$po, vswap used +$used, zswap_reject_resident +$rej"
+rej=$(( $(zswap_refusals) - r0 ))
+info "memory.zswap.max at memory.zswap.current ($zc B): memory.reclaim 2M: pswpout +$po, vswap used +$used, zswap refusals +$rej"
 check "the disk took the pages (pswpout +$po >= 256)" [ "$po" -ge 256 ]
-check "no page refused by zswap (zswap_reject_resident +$rej)" [ "$rej" = 0 ]
+check "no page refused by zswap (zswap refusals +$rej)" [ "$rej" = 0 ]
 
 resume $hog
 wait $hog || fail "memhog: exit $? (1: corrupted pages)"

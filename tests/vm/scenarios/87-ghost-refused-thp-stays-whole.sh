@@ -9,7 +9,8 @@
 # (hugepages-2048kB nr_anon_partially_mapped), and the second MADV_PAGEOUT
 # must not split it ("split partially mapped folios right away" in
 # shrink_folio_list(): thp_split_page +0) but refuse it whole again
-# (zswap_reject_resident +512 per THP).  Every page verifies.
+# (zswap_reject_retry +512 per THP; the pages were counted in
+# zswap_reject_resident the first time, 0023).  Every page verifies.
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
@@ -19,7 +20,7 @@ swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 
 MB=16
 f0=$(thp_stat 2048kB anon_fault_alloc) p0=$(thp_stat 2048kB nr_anon_partially_mapped)
-sp0=$(vmstat thp_split_page) r0=$(vswap zswap_reject_resident)
+sp0=$(vmstat thp_split_page) r0=$(vswap zswap_reject_resident) t0=$(vswap zswap_reject_retry)
 rm -f ready1 ready2
 "$PAGEHOG" -t huge -p random -s 87 $MB fill pageout resident wait=ready1 \
 	pageout resident wait=ready2 verify > pagehog.out &
@@ -29,7 +30,7 @@ f=$(( $(thp_stat 2048kB anon_fault_alloc) - f0 ))
 [ "$f" -ge 4 ] || fail "only $f THPs were faulted in: nothing to test"
 pm1=$(( $(thp_stat 2048kB nr_anon_partially_mapped) - p0 ))
 sp1=$(( $(vmstat thp_split_page) - sp0 ))
-rej1=$(( $(vswap zswap_reject_resident) - r0 ))
+rej1=$(( $(vswap zswap_reject_resident) - r0 )) t1=$(vswap zswap_reject_retry)
 info "$f THPs; first MADV_PAGEOUT: refused $rej1 pages, nr_anon_partially_mapped +$pm1, thp_split_page +$sp1, vswap used $(vswap used)"
 check "zswap refused the THPs ($rej1 >= 512 x $f)" [ "$rej1" -ge $(( f * 512 )) ]
 check "no THP left marked partially mapped (+$pm1)" [ "$pm1" = 0 ]
@@ -38,9 +39,12 @@ resume $hog
 wait_ready ready2 $hog
 pm2=$(( $(thp_stat 2048kB nr_anon_partially_mapped) - p0 ))
 sp2=$(( $(vmstat thp_split_page) - sp0 ))
-rej2=$(( $(vswap zswap_reject_resident) - r0 - rej1 ))
-info "second MADV_PAGEOUT: refused $rej2 pages, nr_anon_partially_mapped +$pm2, thp_split_page +$sp2"
-check "the second MADV_PAGEOUT refused them whole again ($rej2 >= 512 x $f)" [ "$rej2" -ge $(( f * 512 )) ]
+rej2=$(( $(vswap zswap_reject_resident) - r0 - rej1 )) retry=$(( $(vswap zswap_reject_retry) - t1 ))
+info "second MADV_PAGEOUT: refused again $retry pages, new $rej2; nr_anon_partially_mapped +$pm2, thp_split_page +$sp2"
+check "the first MADV_PAGEOUT counted no retry (+$(( t1 - t0 )))" [ "$t1" = "$t0" ]
+check "the second MADV_PAGEOUT refused them whole again (retry +$retry >= 512 x $f)" \
+	[ "$retry" -ge $(( f * 512 )) ]
+check "and counted no page twice (zswap_reject_resident +$rej2)" [ "$rej2" = 0 ]
 check "still no THP marked partially mapped (+$pm2)" [ "$pm2" = 0 ]
 check "still no THP split (+$sp2)" [ "$sp2" = 0 ]
 resume $hog
