@@ -159,12 +159,10 @@ thp_stat() { cat "/sys/kernel/mm/transparent_hugepage/hugepages-$1/stats/$2" 2>/
 
 # THP policy for one scenario: thp_use ENABLED DEFRAG [SIZE=MODE]... sets
 # transparent_hugepage/enabled, /defrag and each hugepages-SIZE/enabled,
-# keeping the old values for thp_restore, then compacts memory (earlier
-# scenarios may have left it too fragmented for huge pages).
+# then compacts memory (earlier scenarios may have left it too fragmented
+# for huge pages).  init puts the boot values back after each scenario.
 THP_DIR=/sys/kernel/mm/transparent_hugepage
-thp_saved=
 thp_set() { # FILE MODE
-	thp_saved="$thp_saved $1=$(sed 's/.*\[\(.*\)\].*/\1/' "$1")"
 	echo "$2" > "$1" || fail "cannot set $1 to $2"
 }
 thp_use() {
@@ -174,10 +172,6 @@ thp_use() {
 	for kv; do thp_set "$THP_DIR/hugepages-${kv%%=*}/enabled" "${kv#*=}"; done
 	settle
 	echo 1 > /proc/sys/vm/compact_memory
-}
-thp_restore() {
-	for kv in $thp_saved; do echo "${kv#*=}" > "${kv%%=*}"; done
-	thp_saved=
 }
 
 # A cgroup with the memory controller: cg_new NAME prints its directory.

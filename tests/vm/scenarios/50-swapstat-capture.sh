@@ -3,8 +3,9 @@
 # Captures what swapstat reads (swapstat --save, for the default view,
 # --cgroups and --counters) in the states the host tests replay: idle; on
 # the ghost kernel also ghost swap only under memory pressure, pages zswap
-# refused and retried, and ghost plus a real disk under pressure; on the stock kernel the disk under
-# pressure. Each saved tree goes to the console as a base64 tar between
+# refused and retried, and ghost plus a real disk under pressure; on the
+# stock kernel the disk under pressure. Each saved tree goes to the console
+# as a base64 tar between
 # "@@SWAPSTAT-FIXTURE BEGIN <name>" and "@@SWAPSTAT-FIXTURE END <name>";
 # tests/vm/capture-fixtures.sh turns a console log into tests/fixtures/.
 . "$GS_DIR/lib.sh"

@@ -38,5 +38,4 @@ check "no block I/O counted for them (2048kB swpout $s)" [ "$s" = 0 ]
 check "pages came back small (2048kB swpin $si)" [ "$si" = 0 ]
 check "vswap used back to 0 after exit ($(vswap used))" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-thp_restore
 info "done"

@@ -31,5 +31,4 @@ check "vswap alloc_reject stayed 0" [ "$a" = 0 ]
 check "pages came back small (64kB swpin $si)" [ "$si" = 0 ]
 check "vswap used back to 0 after exit ($(vswap used))" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-thp_restore
 info "done"

@@ -52,5 +52,4 @@ wait $hog || fail "pagehog: exit $? ($(tail -n1 pagehog.out))"
 grep '^pagehog: resident' pagehog.out | while read -r line; do info "$line"; done
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-thp_restore
 info "done"

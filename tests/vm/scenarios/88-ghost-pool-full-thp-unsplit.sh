@@ -44,5 +44,4 @@ wait $fill_pid || fail "memhog (fill): exit $?"
 rmdir "$fill_cg"
 swap_off /dev/ghostswap || fail "swapoff"
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
-thp_restore
 info "done"

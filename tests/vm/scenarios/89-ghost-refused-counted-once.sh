@@ -100,5 +100,4 @@ check "it counts as retries (+$(delta t sh1 sh2) = +$(delta r sh0 sh1))" \
 	[ "$(delta t sh1 sh2)" = "$(delta r sh0 sh1)" ]
 check "vswap used is 0" [ "$(vswap used)" = 0 ]
 swap_off /dev/ghostswap || fail "swapoff"
-thp_restore
 info "done"
