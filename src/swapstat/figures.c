@@ -643,6 +643,8 @@ void model_compute(const struct snapshot *s, struct model *m)
 		       "zswap_reject_cached", NULL);
 	figure_counter(s, &fig[F_RESIDENT_RETRY], &s->vswap_dbg, PATH_VSWAP_DEBUG,
 		       "zswap_reject_retry", NULL);
+	figure_counter(s, &fig[F_RESIDENT_SKIP], &s->vswap_dbg, PATH_VSWAP_DEBUG,
+		       "zswap_reject_skip", NULL);
 	figure_counter(s, &fig[F_ALLOC_REJECT], &s->vswap_dbg, PATH_VSWAP_DEBUG, "alloc_reject",
 		       NULL);
 	figure_counter(s, &fig[F_REDIRECTED], &s->vswap_dbg, PATH_VSWAP_DEBUG, "redirected", NULL);

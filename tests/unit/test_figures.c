@@ -306,8 +306,8 @@ static void saturation(void)
 
 /*
  * Series v2: ghost devices out of SwapTotal, and the vswap counters it adds
- * (metadata_bytes, redirected, zswap_reject_cached, and since 0023
- * zswap_reject_retry); v1 lacks them.
+ * (metadata_bytes, redirected, zswap_reject_cached, since 0023
+ * zswap_reject_retry and since 0024 zswap_reject_skip); v1 lacks them.
  */
 static void series_v2(void)
 {
@@ -316,6 +316,7 @@ static void series_v2(void)
 					  "zswap_reject_resident=40",
 					  "zswap_reject_cached=2",
 					  "zswap_reject_retry=9",
+					  "zswap_reject_skip=11",
 					  "redirected=123",
 					  "devices=1",
 					  "virtual_total=2097152",
@@ -347,11 +348,15 @@ static void series_v2(void)
 	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
 	CHECK_FIG(&m, "ghost_kept_cached_pages", 2);
 	CHECK_FIG(&m, "ghost_refused_again_pages", 9);
+	CHECK_FIG(&m, "ghost_passed_over_pages", 11);
 	CHECK_FIG(&m, "ghost_alloc_reject_pages", 7);
 	CHECK(fig(&m, "ghost_redirected_pages")->counter);
 	CHECK(fig(&m, "ghost_refused_again_pages")->counter);
 	CHECK(strstr(fig(&m, "ghost_refused_again_pages")->from,
 		     "/sys/kernel/debug/vswap/zswap_reject_retry"));
+	CHECK(fig(&m, "ghost_passed_over_pages")->counter);
+	CHECK(strstr(fig(&m, "ghost_passed_over_pages")->from,
+		     "/sys/kernel/debug/vswap/zswap_reject_skip"));
 	CHECK(!fig(&m, "ghost_metadata")->counter);
 	CHECK(strstr(fig(&m, "ghost_metadata")->from, "/sys/kernel/debug/vswap/metadata_bytes"));
 	model_free(&m);
@@ -365,6 +370,7 @@ static void series_v2(void)
 	CHECK_MISSING(&m, "ghost_redirected_pages", R_NOT_PROVIDED);
 	CHECK_MISSING(&m, "ghost_kept_cached_pages", R_NOT_PROVIDED);
 	CHECK_MISSING(&m, "ghost_refused_again_pages", R_NOT_PROVIDED);
+	CHECK_MISSING(&m, "ghost_passed_over_pages", R_NOT_PROVIDED);
 	CHECK_FIG(&m, "ghost_kept_resident_pages", 40);
 	CHECK(strstr(fig(&m, "ghost_metadata")->reason, "metadata_bytes: not provided"));
 	model_free(&m);
