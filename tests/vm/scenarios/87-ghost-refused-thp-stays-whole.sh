@@ -10,7 +10,10 @@
 # must not split it ("split partially mapped folios right away" in
 # shrink_folio_list(): thp_split_page +0) but refuse it whole again
 # (zswap_reject_retry +512 per THP; the pages were counted in
-# zswap_reject_resident the first time, 0023).  Every page verifies.
+# zswap_reject_resident the first time, 0023): pagehog reads every page
+# before it, a use (0024).  A third MADV_PAGEOUT, the THPs untouched since
+# the second, passes them over whole without a try (zswap_reject_skip +512
+# per THP, 0022 and 0024: no split).  Every page verifies.
 . "$GS_DIR/lib.sh"
 
 is_ghost_kernel || fail "not a ghost-swap kernel"
@@ -21,9 +24,9 @@ swap_on /dev/ghostswap || fail "swapon /dev/ghostswap"
 MB=16
 f0=$(thp_stat 2048kB anon_fault_alloc) p0=$(thp_stat 2048kB nr_anon_partially_mapped)
 sp0=$(vmstat thp_split_page) r0=$(vswap zswap_reject_resident) t0=$(vswap zswap_reject_retry)
-rm -f ready1 ready2
+rm -f ready1 ready2 ready3
 "$PAGEHOG" -t huge -p random -s 87 $MB fill pageout resident wait=ready1 \
-	pageout resident wait=ready2 verify > pagehog.out &
+	touch=1 pageout resident wait=ready2 pageout resident wait=ready3 verify > pagehog.out &
 hog=$!
 wait_ready ready1 $hog
 f=$(( $(thp_stat 2048kB anon_fault_alloc) - f0 ))
@@ -47,6 +50,17 @@ check "the second MADV_PAGEOUT refused them whole again (retry +$retry >= 512 x 
 check "and counted no page twice (zswap_reject_resident +$rej2)" [ "$rej2" = 0 ]
 check "still no THP marked partially mapped (+$pm2)" [ "$pm2" = 0 ]
 check "still no THP split (+$sp2)" [ "$sp2" = 0 ]
+s2=$(vswap zswap_reject_skip) t2=$(vswap zswap_reject_retry) r2=$(vswap zswap_reject_resident)
+resume $hog
+wait_ready ready3 $hog
+skip=$(( $(vswap zswap_reject_skip) - s2 )) sp3=$(( $(vmstat thp_split_page) - sp0 ))
+t3=$(( $(vswap zswap_reject_retry) - t2 )) r3=$(( $(vswap zswap_reject_resident) - r2 ))
+pm3=$(( $(thp_stat 2048kB nr_anon_partially_mapped) - p0 ))
+info "third MADV_PAGEOUT, THPs untouched: passed over $skip pages, retry +$t3, new +$r3, thp_split_page +$sp3"
+check "the third MADV_PAGEOUT passed the untouched THPs over whole (skip +$skip >= 512 x $f)" \
+	[ "$skip" -ge $(( f * 512 )) ]
+check "without trying them again (retry +$t3, zswap_reject_resident +$r3)" [ "$t3" = 0 -a "$r3" = 0 ]
+check "nor splitting them (thp_split_page +$sp3, nr_anon_partially_mapped +$pm3)" [ "$sp3" = 0 -a "$pm3" = 0 ]
 resume $hog
 wait $hog || fail "pagehog: exit $? ($(tail -n1 pagehog.out))"
 grep '^pagehog: resident' pagehog.out | while read -r line; do info "$line"; done

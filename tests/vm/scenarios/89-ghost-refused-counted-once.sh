@@ -5,7 +5,9 @@
 # device, MADV_PAGEOUT three times.  The first refuses every page and
 # counts it in zswap_reject_resident; the next two refuse the same pages
 # again and count them in zswap_reject_retry only (before 0023 every
-# refusal counted in zswap_reject_resident: +4096 three times).  A
+# refusal counted in zswap_reject_resident: +4096 three times).  pagehog
+# reads every page before them: since 0024 reclaim passes over a refused
+# page nobody used (scenario 90), a read makes it try again.  A
 # compaction before the third migrates some of them (pagehog's pfns step
 # counts how many): the mark goes with them.  Then the same pages,
 # rewritten with compressible data, are stored by zswap and count nowhere.
@@ -32,7 +34,7 @@ delta() {
 counters start
 rm -f ready1 ready2 ready3
 "$PAGEHOG" -t nohuge -p random -s 89 $MB fill pageout resident wait=ready1 \
-	pageout resident pfns wait=ready2 pfns pageout resident wait=ready3 \
+	touch=1 pageout resident pfns wait=ready2 pfns touch=1 pageout resident wait=ready3 \
 	fill=compressible pageout resident verify > pagehog.out &
 hog=$!
 wait_ready ready1 $hog
